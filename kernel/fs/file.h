@@ -1,0 +1,68 @@
+/* struct file: one open file description, shared by every fd (and every process) that
+ * dup/fork gave it to. What it refers to is behind its ops: an inode of a mounted file
+ * system (fs/vfs.c), a pipe, the tty, a /proc entry. The fd table (proc/files.c) and the
+ * file syscalls only ever speak to this interface.
+ *
+ * Buffers passed to read/write are kernel buffers; the syscall layer copies to and from
+ * user memory. Every op returns a count or a negative Linux errno; a NULL op means the
+ * operation does not apply (the syscall answers EINVAL, ESPIPE, ENOTTY... as Linux). */
+#ifndef FS_FILE_H
+#define FS_FILE_H
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+
+struct file;
+struct kstat;
+
+struct file_ops {
+    long (*read)(struct file *f, void *buf, size_t len);
+    long (*write)(struct file *f, const void *buf, size_t len);
+    long long (*lseek)(struct file *f, long long off, int whence);
+    long (*getdents)(struct file *f, void *buf, size_t len); /* linux_dirent64 records */
+    int (*stat)(struct file *f, struct kstat *st);
+    long (*ioctl)(struct file *f, uint32_t cmd, uint32_t arg);
+    int (*truncate)(struct file *f, uint64_t len);
+    int (*fsync)(struct file *f);
+    void (*release)(struct file *f);   /* the last reference is gone */
+};
+
+struct file {
+    const struct file_ops *ops;
+    uint32_t refcount;
+    uint32_t flags;             /* O_ACCMODE, O_APPEND, O_NONBLOCK ... as opened */
+    uint64_t pos;
+    void *priv;                 /* the kind's own state (inode, pipe end ...) */
+};
+
+/* Linux's open flags (include/uapi/asm-generic/fcntl.h, octal). */
+#define O_ACCMODE   00000003
+#define O_RDONLY    00000000
+#define O_WRONLY    00000001
+#define O_RDWR      00000002
+#define O_CREAT     00000100
+#define O_EXCL      00000200
+#define O_NOCTTY    00000400
+#define O_TRUNC     00001000
+#define O_APPEND    00002000
+#define O_NONBLOCK  00004000
+#define O_DIRECTORY 00200000
+#define O_NOFOLLOW  00400000
+#define O_CLOEXEC   02000000
+#define O_LARGEFILE 00100000
+
+/* A new file with one reference, or NULL when out of memory. */
+struct file *file_alloc(const struct file_ops *ops, uint32_t flags, void *priv);
+struct file *file_get(struct file *f);   /* one more reference; returns f */
+void file_put(struct file *f);           /* drops one; the last calls ops->release */
+static inline bool file_readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
+static inline bool file_writable(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
+
+/* What stat64/statx report, filled by a file kind's stat op. */
+struct kstat {
+    uint32_t dev, ino, mode, nlink, uid, gid, rdev;
+    uint64_t size, blocks;          /* blocks in 512-byte units */
+    uint32_t blksize;
+    uint32_t atime, mtime, ctime;   /* seconds since 1970 */
+};
+#endif

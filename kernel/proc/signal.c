@@ -1,0 +1,108 @@
+#include "proc/signal.h"
+#include "proc/proc.h"
+#include "proc/exit.h"
+#include "proc/sched.h"
+#include "proc/sigframe.h"
+#include "lib/errno.h"
+#include "arch/i386/trap.h"
+#include "lib/errno.h"
+#include "lib/printf.h"
+
+static uint64_t forced; /* signals forced on the current fault, one CPU */
+
+/* Signals whose default action is to do nothing (Linux's SIG_KERNEL_IGNORE_MASK);
+ * stop/continue are treated as ignored: LingOS has no job control yet. */
+static bool default_ignores(int sig) {
+    return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
+           sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* Whether p would ignore sig: an explicit SIG_IGN, or a default that ignores. */
+static bool ignored(struct proc *p, int sig) {
+    uint32_t handler = p->sigactions[sig - 1].handler;
+    return sig != SIGKILL && (handler == SIG_IGN || (default_ignores(sig) && handler == SIG_DFL));
+}
+
+/* Like Linux, a signal the target ignores is discarded when sent, so it never
+ * interrupts a sleep. */
+int signal_send(struct proc *p, int sig) {
+    if (sig < 1 || sig > NSIG)
+        return -EINVAL;
+    if (ignored(p, sig) && !(forced & sigbit(sig)))
+        return 0;
+    p->sig_pending |= sigbit(sig);
+    if (p->state == P_SLEEPING)
+        p->state = P_RUNNABLE;
+    return 0;
+}
+
+void signal_force(struct proc *p, int sig) {
+    forced |= sigbit(sig);
+    signal_send(p, sig);
+}
+
+bool signal_pending(struct proc *p) {
+    uint64_t unblocked = p->sig_pending & ~(p->sig_blocked & ~sigbit(SIGKILL));
+    return unblocked != 0;
+}
+
+/* Picks the lowest pending deliverable signal, 0 if none. */
+static int next_signal(struct proc *p) {
+    uint64_t deliverable = p->sig_pending & ~(p->sig_blocked & ~(sigbit(SIGKILL) | forced));
+    for (int sig = 1; sig <= NSIG; sig++)
+        if (deliverable & sigbit(sig))
+            return sig;
+    return 0;
+}
+
+#define INT80_LEN 2   /* bytes of "int $0x80": rewinding eip re-issues the call */
+
+/* A system call interrupted by a signal whose handler has SA_RESTART is re-issued
+ * after the handler, as on Linux; without SA_RESTART it returns EINTR. */
+static void maybe_restart(struct trapframe *tf, const struct k_sigaction *ka) {
+    if (tf->vector == T_SYSCALL && (int32_t)tf->eax == -EINTR && (ka->flags & SA_RESTART)) {
+        tf->eax = current->syscall_nr;
+        tf->eip -= INT80_LEN;
+    }
+}
+
+/* Runs the user handler for sig: a frame on the user stack, the handler's mask added.
+ * A stack that cannot take the frame kills with SIGSEGV, as on Linux. */
+static void run_handler(struct trapframe *tf, int sig, struct k_sigaction *ka) {
+    maybe_restart(tf, ka);
+    uint32_t addr = sig == SIGSEGV || sig == SIGBUS ? current->fault_addr : 0;
+    if (!sigframe_setup(tf, sig, ka, current->sig_blocked, addr))
+        proc_exit_signal(SIGSEGV);
+    current->sig_blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigbit(sig));
+    current->sig_blocked &= ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
+    if (ka->flags & SA_RESETHAND)
+        ka->handler = SIG_DFL;
+}
+
+/* Acts on the lowest pending signal: ignore, run its handler (one frame per return to
+ * user mode; the next is delivered when the handler returns), or the default action.
+ * A forced signal (a fault) runs its handler if there is one, else kills even if it
+ * was blocked or ignored. */
+void signal_deliver(struct trapframe *tf) {
+    int sig;
+    while ((sig = next_signal(current))) {
+        current->sig_pending &= ~sigbit(sig);
+        bool was_forced = forced & sigbit(sig);
+        forced &= ~sigbit(sig);
+        struct k_sigaction *ka = &current->sigactions[sig - 1];
+        bool has_handler = ka->handler > SIG_IGN && sig != SIGKILL;
+        if (has_handler && !(was_forced && (current->sig_blocked & sigbit(sig)))) {
+            run_handler(tf, sig, ka);
+            return;
+        }
+        if (!was_forced && ignored(current, sig))
+            continue;
+        proc_exit_signal(sig);
+    }
+}
+
+void signal_exec_reset(struct proc *p) {
+    for (int i = 0; i < NSIG; i++)
+        if (p->sigactions[i].handler != SIG_IGN)
+            p->sigactions[i] = (struct k_sigaction){0};
+}

@@ -1,0 +1,52 @@
+/* Every system-call handler the table names, grouped by the file that defines it. */
+#ifndef SYSCALL_SYS_DECLS_H
+#define SYSCALL_SYS_DECLS_H
+#include "syscall/syscall.h"
+/* sys_fd.c */
+long sys_read(u32, u32, u32); long sys_write(u32, u32, u32);
+long sys_readv(u32, u32, u32); long sys_writev(u32, u32, u32);
+long sys_close(u32); long sys_dup(u32); long sys_dup2(u32, u32); long sys_dup3(u32, u32, u32);
+long sys_fcntl(u32, u32, u32); long sys_ioctl(u32, u32, u32);
+long sys_lseek(u32, u32, u32); long sys_llseek(u32, u32, u32, u32, u32);
+/* sys_stat.c */
+long sys_fstat64(u32, u32);
+/* sys_pipe.c */
+long sys_pipe(u32); long sys_pipe2(u32, u32);
+/* sys_path.c */
+long sys_open(u32, u32, u32); long sys_openat(u32, u32, u32, u32); long sys_creat(u32, u32);
+long sys_stat64(u32, u32); long sys_lstat64(u32, u32); long sys_fstatat64(u32, u32, u32, u32);
+long sys_statx(u32, u32, u32, u32, u32);
+long sys_mkdir(u32, u32); long sys_mkdirat(u32, u32, u32); long sys_rmdir(u32);
+long sys_unlink(u32); long sys_unlinkat(u32, u32, u32);
+long sys_rename(u32, u32); long sys_renameat(u32, u32, u32, u32); long sys_link(u32, u32);
+long sys_chdir(u32); long sys_getcwd(u32, u32);
+long sys_access(u32, u32); long sys_faccessat(u32, u32, u32, u32);
+long sys_readlink(u32, u32, u32); long sys_truncate(u32, u32); long sys_ftruncate(u32, u32);
+long sys_truncate64(u32, u32, u32); long sys_ftruncate64(u32, u32, u32);
+long sys_getdents64(u32, u32, u32); long sys_sync(void); long sys_fsync(u32);
+/* sys_proc.c */
+long sys_fork(void); long sys_vfork(void); long sys_clone(u32, u32, u32, u32, u32);
+long sys_execve(u32, u32, u32); long sys_exit(u32); long sys_exit_group(u32);
+long sys_wait4(u32, u32, u32, u32); long sys_waitpid(u32, u32, u32);
+long sys_getpid(void); long sys_gettid(void); long sys_getppid(void); long sys_getuid(void);
+long sys_sched_yield(void); long sys_set_tid_address(u32);
+long sys_kill(u32, u32); long sys_tkill(u32, u32); long sys_tgkill(u32, u32, u32);
+long sys_setpgid(u32, u32); long sys_getpgid(u32); long sys_getpgrp(void);
+long sys_setsid(void); long sys_getsid(u32);
+/* sys_signal.c */
+long sys_rt_sigaction(u32, u32, u32, u32); long sys_rt_sigprocmask(u32, u32, u32, u32);
+long sys_pause(void); long sys_sigreturn(void); long sys_rt_sigreturn(void);
+/* sys_time.c */
+long sys_time(u32); long sys_gettimeofday(u32, u32); long sys_clock_gettime(u32, u32);
+long sys_clock_gettime64(u32, u32); long sys_clock_getres(u32, u32);
+long sys_nanosleep(u32, u32); long sys_clock_nanosleep64(u32, u32, u32, u32); long sys_times(u32);
+/* sys_info.c */
+long sys_uname(u32); long sys_sysinfo(u32); long sys_ugetrlimit(u32, u32);
+long sys_prlimit64(u32, u32, u32, u32); long sys_getrandom(u32, u32, u32); long sys_umask(u32);
+long sys_enosys(void); long sys_reboot(u32, u32, u32);
+/* sys_tls.c */
+long sys_set_thread_area(u32); long sys_get_thread_area(u32);
+/* mm/brk.c, mm/mmap.c */
+long sys_brk(u32); long sys_mmap2(u32, u32, u32, u32, u32, u32); long sys_old_mmap(u32);
+long sys_munmap(u32, u32); long sys_mprotect(u32, u32, u32);
+#endif

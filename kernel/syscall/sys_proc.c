@@ -1,0 +1,115 @@
+/* Process system calls: creation, exec, exit, wait, identity, kill. */
+#include "syscall/syscall.h"
+#include "proc/proc.h"
+#include "proc/fork.h"
+#include "proc/exec.h"
+#include "proc/exit.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "mm/uaccess.h"
+#include "lib/errno.h"
+
+#define SIGCHLD_FORK 17     /* fork() is clone(SIGCHLD) */
+#define PATH_MAX 4096
+
+long sys_fork(void) { return do_clone(SIGCHLD_FORK, 0, 0, 0); }
+long sys_vfork(void) { return do_clone(CLONE_VFORK | SIGCHLD_FORK, 0, 0, 0); }
+
+/* i386 clone argument order: flags, newsp, parent_tid, tls, child_tid. */
+long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid) {
+    (void)tls;
+    return do_clone(flags, newsp, ptid, ctid);
+}
+
+long sys_execve(u32 upath, u32 uargv, u32 uenvp) {
+    char path[PATH_MAX];
+    long len = strncpy_from_user(path, (const char *)upath, sizeof path);
+    if (len < 0)
+        return len;
+    struct exec_args args;
+    int err = exec_args_from_user(&args, uargv, uenvp);
+    if (err)
+        return err;
+    err = do_execve(path, &args);
+    exec_args_free(&args);
+    return err;
+}
+
+long sys_exit(u32 code) { proc_exit(W_EXITCODE(code)); }
+long sys_exit_group(u32 code) { proc_exit(W_EXITCODE(code)); }
+
+long sys_wait4(u32 pid, u32 ustatus, u32 options, u32 rusage) {
+    (void)rusage;
+    if (options & ~(WNOHANG | 0x2 /* WUNTRACED */ | 0x8 /* WCONTINUED */ | 0x40000000 /* __WALL */))
+        return -EINVAL;
+    return proc_wait((int)pid, ustatus, (int)options);
+}
+
+long sys_waitpid(u32 pid, u32 ustatus, u32 options) { return sys_wait4(pid, ustatus, options, 0); }
+
+long sys_getpid(void) { return current->pid; }
+long sys_gettid(void) { return current->pid; }
+long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
+long sys_getuid(void) { return 0; }
+long sys_sched_yield(void) { yield(); return 0; }
+
+long sys_set_tid_address(u32 tidptr) {
+    current->clear_child_tid = tidptr;
+    return current->pid;
+}
+
+/* kill(pid, sig): pid > 0 one process; 0 the caller's group; -1 all but init; < -1 the
+ * group -pid. sig 0 only checks that the target exists. */
+long sys_kill(u32 upid, u32 sig) {
+    int pid = (int)upid;
+    if (sig > NSIG)
+        return -EINVAL;
+    int found = 0;
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *p = &proc_table[i];
+        if (p->state == P_UNUSED || p->state == P_EMBRYO)
+            continue;
+        bool hit = pid > 0 ? p->pid == pid
+                 : pid == 0 ? p->pgid == current->pgid
+                 : pid == -1 ? p->pid > 1 && p != current
+                 : p->pgid == -pid;
+        if (!hit)
+            continue;
+        found++;
+        if (sig && p->state != P_ZOMBIE)
+            signal_send(p, (int)sig);
+    }
+    return found ? 0 : -ESRCH;
+}
+
+long sys_tkill(u32 tid, u32 sig) { return (int)tid <= 0 ? -EINVAL : sys_kill(tid, sig); }
+long sys_tgkill(u32 tgid, u32 tid, u32 sig) {
+    (void)tgid;
+    return sys_tkill(tid, sig);
+}
+
+long sys_setpgid(u32 pid, u32 pgid) {
+    struct proc *p = pid ? proc_find((int)pid) : current;
+    if (!p || (p != current && p->parent != current))
+        return -ESRCH;
+    if ((int)pgid < 0)
+        return -EINVAL;
+    p->pgid = pgid ? (int)pgid : p->pid;
+    return 0;
+}
+
+long sys_getpgid(u32 pid) {
+    struct proc *p = pid ? proc_find((int)pid) : current;
+    return p ? p->pgid : -ESRCH;
+}
+long sys_getpgrp(void) { return current->pgid; }
+long sys_setsid(void) {
+    if (current->pgid == current->pid)
+        return -EPERM;
+    current->pgid = current->sid = current->pid;
+    return current->pid;
+}
+long sys_getsid(u32 pid) {
+    struct proc *p = pid ? proc_find((int)pid) : current;
+    return p ? p->sid : -ESRCH;
+}

@@ -1,0 +1,70 @@
+/* rt_sigaction and rt_sigprocmask with the i386 kernel layouts (a 64-bit mask,
+ * sigsetsize 8). Handlers are recorded; see proc/signal.h for what delivery does. */
+#include "syscall/syscall.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "proc/sched.h"
+#include "proc/sigframe.h"
+#include "mm/uaccess.h"
+#include "lib/errno.h"
+
+#define SIGSET_SIZE 8
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+#define UNBLOCKABLE (sigbit(SIGKILL) | sigbit(SIGSTOP))
+
+long sys_rt_sigaction(u32 sig, u32 uact, u32 uold, u32 setsize) {
+    if (setsize != SIGSET_SIZE)
+        return -EINVAL;
+    if (sig < 1 || sig > NSIG)
+        return -EINVAL;
+    struct k_sigaction *ka = &current->sigactions[sig - 1];
+    if (uold && copy_to_user((void *)uold, ka, sizeof *ka))
+        return -EFAULT;
+    if (!uact)
+        return 0;
+    if (sig == SIGKILL || sig == SIGSTOP)
+        return -EINVAL;
+    struct k_sigaction act;
+    if (copy_from_user(&act, (void *)uact, sizeof act))
+        return -EFAULT;
+    act.mask &= ~UNBLOCKABLE;
+    *ka = act;
+    if (act.handler == SIG_IGN)
+        current->sig_pending &= ~sigbit((int)sig);  /* POSIX: pending ones are discarded */
+    return 0;
+}
+
+long sys_rt_sigprocmask(u32 how, u32 uset, u32 uold, u32 setsize) {
+    if (setsize != SIGSET_SIZE)
+        return -EINVAL;
+    uint64_t old = current->sig_blocked;
+    if (uset) {
+        uint64_t set;
+        if (copy_from_user(&set, (void *)uset, sizeof set))
+            return -EFAULT;
+        if (how == SIG_BLOCK)
+            current->sig_blocked |= set;
+        else if (how == SIG_UNBLOCK)
+            current->sig_blocked &= ~set;
+        else if (how == SIG_SETMASK)
+            current->sig_blocked = set;
+        else
+            return -EINVAL;
+        current->sig_blocked &= ~UNBLOCKABLE;
+    }
+    if (uold && copy_to_user((void *)uold, &old, sizeof old))
+        return -EFAULT;
+    return 0;
+}
+
+/* pause(): sleeps until a signal that is not ignored arrives; always -EINTR. */
+long sys_pause(void) {
+    while (!signal_pending(current))
+        sleep_on(current->sigactions);
+    return -EINTR;
+}
+
+long sys_sigreturn(void) { return sigframe_return(current->tf, false); }
+long sys_rt_sigreturn(void) { return sigframe_return(current->tf, true); }
