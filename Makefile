@@ -32,7 +32,7 @@ GUEST_TESTS :=
 .PHONY: all run test debug iso clean deps bench fuzz host-tests boot-tests
 all: $(KERNEL)
 
--include $(wildcard tests/host/*.mk bench/*.mk user/*.mk)
+-include $(wildcard tests/host/*.mk tests/glibc/*.mk bench/*.mk user/*.mk)
 
 $(BUILD)/%.c.o: %.c
 	@mkdir -p $(@D)

@@ -13,7 +13,7 @@ static const char *const known[] = {
     "panic",    /* panic=exit: a panic exits QEMU (tests); default halts */
     "quiet",    /* kernel log only on COM2, COM1 is the program's */
     "oneshot",  /* power off when init exits, QEMU status = its exit status */
-    "crash",    /* crash=pagefault|divide|ud|panic|hang: break the boot on purpose */
+    "crash",    /* crash=pagefault|divide|ud|doublefault|panic|hang: break the boot on purpose */
     "root",     /* root=hda|none */
     "swap",     /* swap=hdb|none */
 };

@@ -20,6 +20,7 @@
 #include "proc/init.h"
 #include "syscall/syscall.h"
 #include "drivers/tty.h"
+#include "drivers/kbd.h"
 #include "fs/vfs.h"
 #include "test/ktest.h"
 #include "lib/printf.h"
@@ -70,6 +71,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys) {
     proc_init();
     syscall_init();
     tty_init(cmdline_has("oneshot"));
+    kbd_init();
     tick_hook = sched_tick;
     sti();
     if (cmdline_has("crash"))

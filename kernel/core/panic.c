@@ -8,6 +8,8 @@
 #include "arch/i386/qemu.h"
 #include "arch/i386/trap.h"
 #include "arch/i386/layout.h"
+#include "arch/i386/gdt.h"
+#include "proc/proc.h"
 #include "lib/printf.h"
 
 #define BACKTRACE_MAX 16
@@ -77,5 +79,22 @@ void panic_trap(struct trapframe *tf, const char *what) {
             tf->ds & 0xFFFF, tf->es & 0xFFFF, tf->fs & 0xFFFF, tf->gs & 0xFFFF, tf->eflags);
     kprintf("  cr0=%08x cr2=%08x cr3=%08x\n", read_cr0(), read_cr2(), read_cr3());
     backtrace_print(tf->eip, tf->ebp);
+    panic_stop();
+}
+
+/* Runs as the double-fault task (gdt.c), on its own stack: reports where the kernel
+ * was when the fault could not be delivered, then stops. */
+void double_fault_task(void) {
+    uint32_t eip, esp, ebp, cr3;
+    tss_saved_state(&eip, &esp, &ebp, &cr3);
+    panicking++;
+    kprintf("\nKERNEL PANIC: double fault at eip %08x esp %08x ebp %08x cr3 %08x cr2 %08x\n",
+            eip, esp, ebp, cr3, read_cr2());
+    kprintf("  (a fault while delivering a fault: often a kernel stack overflow or a bad esp0)\n");
+    if (current)
+        kprintf("  current pid %d (%s), kernel stack %p..%p\n", current->pid, current->name,
+                (void *)current->kstack, (void *)(current->kstack + KSTACK_SIZE));
+    if (esp >= KERNEL_VMA)
+        backtrace_print(eip, ebp);
     panic_stop();
 }

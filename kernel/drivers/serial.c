@@ -23,7 +23,10 @@ void serial_init(uint16_t port) {
     outb(port + UART_DATA, div & 0xFF);
     outb(port + UART_IER, div >> 8);
     outb(port + UART_LCR, LCR_8N1);
-    outb(port + UART_FCR, 0xC7);      /* enable and clear FIFOs, 14-byte threshold */
+    /* No FIFO: switching the FIFO on clears the receive buffer, and a byte that
+     * arrived while we booted (piped input) would be lost. One byte per interrupt is
+     * plenty for a console. */
+    outb(port + UART_FCR, 0);
     outb(port + UART_MCR, 0x0B);      /* DTR, RTS, OUT2 (routes the IRQ) */
 }
 

@@ -69,6 +69,22 @@ int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size);
 /* Reads a symbolic link's target (not NUL-terminated); returns its length. */
 long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t n);
 
+/* Attributes (chmod, chown, utimes). Only the fields named in `valid` change; mode
+ * replaces the permission bits (EXT2_S_PERM), never the type; times are seconds since
+ * 1970, clamped to ext2's signed 32-bit range. ctime becomes now on every call. */
+#define EXT2_ATTR_MODE  0x1
+#define EXT2_ATTR_UID   0x2
+#define EXT2_ATTR_GID   0x4
+#define EXT2_ATTR_ATIME 0x8
+#define EXT2_ATTR_MTIME 0x10
+struct ext2_attr {
+    uint32_t valid;
+    uint16_t mode;
+    uint32_t uid, gid;               /* 32 bits: the high halves live in i_uid_high/i_gid_high */
+    int64_t atime, mtime;
+};
+int ext2_setattr(struct ext2_fs *fs, uint32_t ino, const struct ext2_attr *a);
+
 /* Names. mode holds the type (EXT2_S_IF*, regular if none) and permission bits. */
 int ext2_lookup(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len, uint32_t *ino);
 int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len,
@@ -78,6 +94,11 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len,
 int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len);
 int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len);
 int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir, const char *name, size_t len);
+/* A symbolic link (mode 0777) to target (tlen bytes, not NUL-terminated): a fast one in
+ * i_block below EXT2_FAST_SYMLINK_MAX bytes, else one data block. An empty target is
+ * -ENOENT, one that does not fit a block with its NUL -ENAMETOOLONG (as Linux). */
+int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len,
+                 const char *target, size_t tlen, uint16_t uid, uint16_t gid, uint32_t *ino);
 /* Moves olddir/oldname to newdir/newname, replacing a target of the same kind (an empty
  * directory for a directory). Moving a directory into itself is -EINVAL. */
 int ext2_rename(struct ext2_fs *fs, uint32_t olddir, const char *oldname, size_t oldlen,

@@ -80,8 +80,8 @@ long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf,
         return err;
     if (ext2_is_dir(&in))
         return -EISDIR;
-    if (!ext2_has_blocks(fs, &in))
-        return -EINVAL;
+    if ((in.i_mode & EXT2_S_IFMT) != EXT2_S_IFREG)
+        return -EINVAL; /* a symlink's target or a device number is not file data */
     uint64_t max = ext2_max_size(fs);
     if (off >= max)
         return n ? -EFBIG : 0;

@@ -1,6 +1,6 @@
-/* ext2 name operations: lookup, create, mkdir, unlink, rmdir, link, rename — each keeps
- * link counts, directory sizes and the group directory counts right, and undoes its own
- * allocations when a later step fails (ENOSPC while adding the entry, say). */
+/* ext2 name operations: lookup, create, mkdir, unlink, rmdir, link, symlink, rename —
+ * each keeps link counts, directory sizes and the group directory counts right, and
+ * undoes its own allocations when a later step fails (ENOSPC while adding the entry). */
 #include "fs/ext2_priv.h"
 
 #define MAX_TREE_DEPTH 4096 /* bound on the walk up ".." (a loop is corruption) */
@@ -185,6 +185,51 @@ int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dino, const char *name,
     in.i_links_count++;
     in.i_ctime = ext2_now(fs);
     return ext2_write_inode(fs, ino, &in);
+}
+
+/* Stores a new symlink's target: in i_block when short, else in one zero-padded block. */
+static int put_target(struct ext2_fs *fs, struct ext2_inode *in, const char *target, size_t tlen) {
+    in->i_size = (uint32_t)tlen;
+    if (tlen < EXT2_FAST_SYMLINK_MAX) {
+        memcpy(in->i_block, target, tlen);
+        return 0;
+    }
+    uint8_t *buf = ext2_blkbuf(fs);
+    if (!buf)
+        return -ENOMEM;
+    uint32_t blk;
+    bool fresh;
+    int err = ext2_bmap(fs, in, 0, true, &blk, &fresh);
+    if (!err) {
+        memset(buf, 0, fs->block_size);
+        memcpy(buf, target, tlen);
+        err = ext2_bwrite(fs, blk, buf);
+    }
+    ext2_mfree(fs, buf);
+    return err;
+}
+
+int ext2_symlink(struct ext2_fs *fs, uint32_t dino, const char *name, size_t len,
+                 const char *target, size_t tlen, uint16_t uid, uint16_t gid, uint32_t *ino) {
+    struct ext2_inode dir, in;
+    if (tlen == 0)
+        return -ENOENT;
+    if (tlen + 1 > fs->block_size)
+        return -ENAMETOOLONG;
+    int err = prepare_add(fs, dino, &dir, name, len);
+    if (!err)
+        err = ext2_new_inode(fs, dino, EXT2_S_IFLNK | 0777, uid, gid, ino, &in);
+    if (err)
+        return err;
+    err = put_target(fs, &in, target, tlen);
+    int werr = ext2_write_inode(fs, *ino, &in); /* also after errors: a block may be new */
+    if (!err)
+        err = werr;
+    if (!err)
+        err = ext2_dir_add(fs, dino, &dir, name, len, *ino, EXT2_FT_SYMLINK);
+    if (err)
+        ext2_drop_link(fs, *ino, &in);
+    return err;
 }
 
 /* -EINVAL if directory `dir` is `anc` or lies below it (walking ".." up to the root). */

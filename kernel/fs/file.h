@@ -14,6 +14,7 @@
 
 struct file;
 struct kstat;
+struct vattr;
 
 struct file_ops {
     long (*read)(struct file *f, void *buf, size_t len);
@@ -24,6 +25,7 @@ struct file_ops {
     long (*ioctl)(struct file *f, uint32_t cmd, uint32_t arg);
     int (*truncate)(struct file *f, uint64_t len);
     int (*fsync)(struct file *f);
+    int (*setattr)(struct file *f, const struct vattr *a); /* fchmod, fchown, futimens */
     void (*release)(struct file *f);   /* the last reference is gone */
 };
 
@@ -50,6 +52,8 @@ struct file {
 #define O_NOFOLLOW  00400000
 #define O_CLOEXEC   02000000
 #define O_LARGEFILE 00100000
+/* The flags that act at open and are not kept in struct file. */
+#define O_OPEN_ONLY (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
 
 /* A new file with one reference, or NULL when out of memory. */
 struct file *file_alloc(const struct file_ops *ops, uint32_t flags, void *priv);
@@ -64,5 +68,18 @@ struct kstat {
     uint64_t size, blocks;          /* blocks in 512-byte units */
     uint32_t blksize;
     uint32_t atime, mtime, ctime;   /* seconds since 1970 */
+};
+
+/* What chmod, chown and utimensat change: the fields named in valid (setattr ops). */
+#define VA_MODE      0x1            /* the permission bits (07777); the type stays */
+#define VA_UID       0x2
+#define VA_GID       0x4
+#define VA_ATIME     0x8
+#define VA_MTIME     0x10
+#define VA_KILL_SUID 0x20           /* chown: a non-directory loses set-user/group-ID */
+struct vattr {
+    uint32_t valid;
+    uint32_t mode, uid, gid;
+    int64_t atime, mtime;           /* seconds since 1970 */
 };
 #endif

@@ -5,7 +5,8 @@
  * Files vfs_open returns are used through their file_ops like any other struct file.
  *
  * A file system provides struct fs_ops and mounts a struct super_block (fs/ext2_vfs.c is
- * the ext2 one). Paths under /proc (absolute ones) go to procfs. Not reentrant: callers
+ * the ext2 one). Absolute paths under /proc go to procfs, under /dev to devfs
+ * (fs/devfs.h); names cannot be added or removed there (-EPERM). Not reentrant: callers
  * serialize (one kernel thread in the file layer at a time). */
 #ifndef FS_VFS_H
 #define FS_VFS_H
@@ -37,6 +38,14 @@
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 
+/* Device numbers as stat's st_rdev carries them (Linux's new_encode_dev, which glibc's
+ * major() and minor() decode). */
+static inline uint32_t vfs_mkdev(uint32_t major, uint32_t minor) {
+    return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+static inline uint32_t vfs_dev_major(uint32_t dev) { return (dev >> 8) & 0xfff; }
+static inline uint32_t vfs_dev_minor(uint32_t dev) { return (dev & 0xff) | ((dev >> 12) & 0xfff00); }
+
 struct inode;
 struct super_block;
 
@@ -63,6 +72,10 @@ struct fs_ops {
     int (*readdir)(struct inode *dir, uint64_t *pos, vfs_filldir_t fill, void *ctx);
     void (*evict)(struct inode *ip);  /* the last reference is gone */
     int (*sync)(struct super_block *sb);
+    int (*setattr)(struct inode *ip, const struct vattr *a); /* ctime becomes now */
+    int (*symlink)(struct inode *dir, const char *name, size_t len, const char *target,
+                   size_t tlen);
+    int (*unmount)(struct super_block *sb);  /* clean on disk, then freed (vfs_shutdown) */
 };
 
 struct super_block {
@@ -101,6 +114,10 @@ struct inode *vfs_root(void);            /* the root directory (a new reference)
 /* Makes sb the root file system, or mounts it on the directory at path. */
 int vfs_mount(struct inode *cwd, const char *path, struct super_block *sb);
 int vfs_sync_all(void);                  /* every mounted file system to its disk */
+/* Before power-off: frees unlinked files still open, syncs and unmounts every file system
+ * (ext2 marks its volume clean), leaving no root. Inodes still referenced are cut loose
+ * from their file system: nothing may use them but iput. */
+int vfs_shutdown(void);
 
 /* --- paths (vfs_path.c) --- */
 /* The inode at path (relative to cwd unless absolute; cwd NULL means the root). Symbolic
@@ -112,6 +129,8 @@ int vfs_lookup_parent(struct inode *cwd, const char *path, struct inode **dir,
                       const char **name, size_t *len, bool *must_dir);
 /* For an absolute path under /proc, the part below it ("" for /proc itself); else NULL. */
 const char *vfs_proc_path(const char *path);
+/* The same for /dev (devfs). */
+const char *vfs_dev_path(const char *path);
 
 /* --- open files (vfs_file.c) --- */
 /* open(2): flags are Linux's O_* (O_CLOEXEC is the caller's: it belongs to the fd);
@@ -120,6 +139,9 @@ int vfs_open(struct inode *cwd, const char *path, uint32_t flags, uint32_t mode,
              struct file **out);
 /* The inode behind a file vfs_open made, or NULL for other kinds of file. */
 struct inode *file_inode(struct file *f);
+/* chmod/chown/utimes of an inode (vattr_prepare applied); -EPERM if its file system
+ * cannot (vfs_attr.c). */
+int inode_setattr(struct inode *ip, const struct vattr *a);
 /* Opening a character-device inode (e.g. /dev/tty on the disk) asks this hook, set by
  * the driver layer, to fill in f->ops/f->priv; without it such opens fail with -ENXIO. */
 extern int (*vfs_chrdev_open)(uint32_t rdev, uint32_t flags, struct file **out);
@@ -133,6 +155,12 @@ int vfs_link(struct inode *cwd, const char *oldpath, const char *newpath);
 int vfs_rename(struct inode *cwd, const char *oldpath, const char *newpath);
 int vfs_truncate(struct inode *cwd, const char *path, uint64_t size);
 long vfs_readlink(struct inode *cwd, const char *path, char *buf, size_t n);
+/* symlink(2): a link at path holding target (NUL-terminated). */
+int vfs_symlink(struct inode *cwd, const char *target, const char *path);
+/* chmod, chown, utimensat by path (the last link itself when nofollow). */
+int vfs_setattr(struct inode *cwd, const char *path, bool nofollow, const struct vattr *a);
+/* Turns VA_KILL_SUID into the VA_MODE change Linux makes for a file of mode `mode`. */
+void vattr_prepare(uint32_t mode, struct vattr *a);
 /* The directory for chdir (a new reference): -ENOTDIR unless path is one. */
 int vfs_chdir(struct inode *cwd, const char *path, struct inode **out);
 #endif

@@ -6,17 +6,12 @@
 
 #define FS(ip) ((struct ext2_fs *)(ip)->sb->fs)
 
-/* Linux's new_encode_dev for stat's rdev (what glibc's major()/minor() decode). */
-static uint32_t encode_dev(uint32_t major, uint32_t minor) {
-    return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
-}
-
 /* A device inode's number: old 16-bit form in i_block[0], else new 32-bit in i_block[1]. */
 static uint32_t inode_rdev(const struct ext2_inode *in) {
     uint32_t old = in->i_block[0], nw = in->i_block[1];
     if (old)
-        return encode_dev((old >> 8) & 0xff, old & 0xff);
-    return encode_dev((nw & 0xfff00) >> 8, (nw & 0xff) | ((nw >> 12) & 0xfff00));
+        return vfs_mkdev((old >> 8) & 0xff, old & 0xff);
+    return vfs_mkdev((nw & 0xfff00) >> 8, (nw & 0xff) | ((nw >> 12) & 0xfff00));
 }
 
 static int e_stat(struct inode *ip, struct kstat *st) {
@@ -100,9 +95,28 @@ static void e_evict(struct inode *ip) { ext2_evict(FS(ip), ip->ino); }
 
 static int e_sync(struct super_block *sb) { return vfs_ext2_sync(sb); }
 
+static int e_unmount(struct super_block *sb) { return vfs_ext2_unmount(sb); }
+
+static int e_setattr(struct inode *ip, const struct vattr *a) {
+    uint32_t v = a->valid;
+    struct ext2_attr ea = {
+        (v & VA_MODE ? EXT2_ATTR_MODE : 0) | (v & VA_UID ? EXT2_ATTR_UID : 0) |
+            (v & VA_GID ? EXT2_ATTR_GID : 0) | (v & VA_ATIME ? EXT2_ATTR_ATIME : 0) |
+            (v & VA_MTIME ? EXT2_ATTR_MTIME : 0),
+        (uint16_t)a->mode, a->uid, a->gid, a->atime, a->mtime};
+    return ext2_setattr(FS(ip), ip->ino, &ea);
+}
+
+static int e_symlink(struct inode *dir, const char *name, size_t len, const char *target,
+                     size_t tlen) {
+    uint32_t ino;
+    return ext2_symlink(FS(dir), dir->ino, name, len, target, tlen, 0, 0, &ino);
+}
+
 const struct fs_ops ext2_fs_ops = {
     .lookup = e_lookup,   .getmode = e_getmode, .create = e_create,     .mkdir = e_mkdir,
     .unlink = e_unlink,   .rmdir = e_rmdir,     .link = e_link,         .rename = e_rename,
     .truncate = e_truncate, .stat = e_stat,     .read = e_read,         .write = e_write,
     .readlink = e_readlink, .readdir = e_readdir, .evict = e_evict,     .sync = e_sync,
+    .setattr = e_setattr, .symlink = e_symlink, .unmount = e_unmount,
 };

@@ -2,23 +2,20 @@
  * system (f->priv is the inode, referenced until release). */
 #include "fs/vfs.h"
 #include "fs/dirent.h"
+#include "fs/devfs.h"
 #include "fs/proc/procfs.h"
 #include "lib/errno.h"
 
-#define OPEN_ONLY_FLAGS (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC) /* not kept */
-
 int (*vfs_chrdev_open)(uint32_t rdev, uint32_t flags, struct file **out);
 
-static const struct file_ops inode_file_ops;
+static const struct file_ops inode_file_ops, dir_file_ops;
 
 struct inode *file_inode(struct file *f) {
-    return f->ops == &inode_file_ops ? f->priv : NULL;
+    return f->ops == &inode_file_ops || f->ops == &dir_file_ops ? f->priv : NULL;
 }
 
 static long ifile_read(struct file *f, void *buf, size_t n) {
     struct inode *ip = f->priv;
-    if (S_ISDIR(ip->mode))
-        return -EISDIR;
     long got = ip->sb->ops->read(ip, f->pos, buf, n);
     if (got > 0)
         f->pos += (uint64_t)got;
@@ -69,8 +66,6 @@ static int put_dirent(void *ctx, const char *name, size_t len, uint32_t ino, uns
 
 static long ifile_getdents(struct file *f, void *buf, size_t n) {
     struct inode *ip = f->priv;
-    if (!S_ISDIR(ip->mode))
-        return -ENOTDIR;
     struct dirent_writer w;
     dirent_writer_init(&w, buf, n);
     int err = ip->sb->ops->readdir(ip, &f->pos, put_dirent, &w);
@@ -94,16 +89,32 @@ static int ifile_fsync(struct file *f) {
     return ip->sb->ops->sync ? ip->sb->ops->sync(ip->sb) : 0;
 }
 
+static int ifile_setattr(struct file *f, const struct vattr *a) {
+    return inode_setattr(f->priv, a);
+}
+
 static void ifile_release(struct file *f) { iput(f->priv); }
 
+/* Regular files (FIFOs and sockets found on disk are opened as such too). */
 static const struct file_ops inode_file_ops = {
     .read = ifile_read,
     .write = ifile_write,
     .lseek = ifile_lseek,
-    .getdents = ifile_getdents,
     .stat = ifile_stat,
     .truncate = ifile_truncate,
     .fsync = ifile_fsync,
+    .setattr = ifile_setattr,
+    .release = ifile_release,
+};
+
+/* Directories: getdents, no read or write (read(2) answers EISDIR); a regular file has
+ * no getdents (getdents64 answers ENOTDIR). */
+static const struct file_ops dir_file_ops = {
+    .lseek = ifile_lseek,
+    .getdents = ifile_getdents,
+    .stat = ifile_stat,
+    .fsync = ifile_fsync,
+    .setattr = ifile_setattr,
     .release = ifile_release,
 };
 
@@ -153,16 +164,18 @@ static int open_chrdev(struct inode *ip, uint32_t flags, struct file **out) {
     int err = ip->sb->ops->stat(ip, &st);
     if (err)
         return err;
-    return vfs_chrdev_open ? vfs_chrdev_open(st.rdev, flags & ~OPEN_ONLY_FLAGS, out) : -ENXIO;
+    return vfs_chrdev_open ? vfs_chrdev_open(st.rdev, flags & ~O_OPEN_ONLY, out) : -ENXIO;
 }
 
 int vfs_open(struct inode *cwd, const char *path, uint32_t flags, uint32_t mode,
              struct file **out) {
     if ((flags & O_ACCMODE) == O_ACCMODE)
         return -EINVAL;
-    const char *proc = vfs_proc_path(path);
+    const char *proc = vfs_proc_path(path), *dev = vfs_dev_path(path);
     if (proc)
-        return procfs_open(proc, flags & ~OPEN_ONLY_FLAGS, out);
+        return procfs_open(proc, flags & ~O_OPEN_ONLY, out);
+    if (dev)
+        return devfs_open(dev, flags, out);
     struct inode *ip;
     int err = open_inode(cwd, path, flags, mode, &ip);
     if (err)
@@ -171,7 +184,8 @@ int vfs_open(struct inode *cwd, const char *path, uint32_t flags, uint32_t mode,
     if (!err && S_ISCHR(ip->mode)) {
         err = open_chrdev(ip, flags, out);
     } else if (!err) {
-        struct file *f = file_alloc(&inode_file_ops, flags & ~OPEN_ONLY_FLAGS, ip);
+        struct file *f = file_alloc(S_ISDIR(ip->mode) ? &dir_file_ops : &inode_file_ops,
+                                    flags & ~O_OPEN_ONLY, ip);
         if (f) {
             *out = f;
             return 0; /* the file keeps the reference */

@@ -127,3 +127,54 @@ int vfs_sync_all(void) {
     }
     return err;
 }
+
+/* Calls fn on every cached inode of sb (fn may unhash the inode it is given). */
+static void for_each_inode(struct super_block *sb, void (*fn)(struct inode *)) {
+    for (int i = 0; i < ICACHE_BUCKETS && icache_ready; i++) {
+        struct list_head *p, *t;
+        list_for_each_safe(p, t, &icache[i]) {
+            struct inode *ip = list_entry(p, struct inode, hash);
+            if (ip->sb == sb)
+                fn(ip);
+        }
+    }
+}
+
+/* An open file whose last name is gone is freed now: nothing will close it any more. */
+static void evict_orphan(struct inode *ip) {
+    if (ip->sb->ops->evict)
+        ip->sb->ops->evict(ip);
+}
+
+/* Cuts a still-referenced inode loose from its unmounted file system. */
+static void detach(struct inode *ip) {
+    list_del(&ip->hash);
+    ip->sb = NULL;
+    ip->mounted = NULL;
+}
+
+/* Takes sb (the last mounted) out of the tree and unmounts it. */
+static int unmount_one(struct super_block *sb) {
+    for_each_inode(sb, evict_orphan);
+    int err = sb->ops->sync ? sb->ops->sync(sb) : 0;
+    if (sb->covered) {
+        sb->covered->mounted = NULL;
+        iput(sb->covered);
+    }
+    iput(sb->root);
+    for_each_inode(sb, detach);
+    list_del(&sb->mounts);
+    int uerr = sb->ops->unmount ? sb->ops->unmount(sb) : 0;
+    return err ? err : uerr;
+}
+
+int vfs_shutdown(void) {
+    int err = 0;
+    while (!list_empty(&supers)) { /* the newest mount first: the root goes last */
+        struct super_block *sb = list_entry(supers.prev, struct super_block, mounts);
+        if (unmount_one(sb))
+            err = -EIO;
+    }
+    root_sb = NULL;
+    return err;
+}

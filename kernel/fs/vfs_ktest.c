@@ -4,6 +4,8 @@
  * lines "written 0".."written 999") for the host to check after e2fsck. */
 #include "test/ktest.h"
 #include "fs/vfs.h"
+#include "fs/vfs_ext2.h"
+#include "fs/ext2_priv.h"
 #include "drivers/ata.h"
 #include "fs/bcache.h"
 #include "mm/kheap.h"
@@ -226,4 +228,157 @@ KTEST(vfs_unlinked_open_file) {
     KCHECK(f->ops->stat(f, &st) == 0 && st.nlink == 0);
     file_put(f);                                        /* frees it on disk */
     KCHECK_EQ(vfs_sync_all(), 0);
+}
+
+/* Fast and slow symbolic links: lstat sees the link, stat and open follow it. */
+KTEST(vfs_symlinks) {
+    if (!have_root())
+        return;
+    char slow[128] = "/ktest";
+    for (int i = 0; i < 40; i++)
+        strlcpy(slow + strlen(slow), "/.", sizeof slow - strlen(slow));
+    strlcpy(slow + strlen(slow), "/known.txt", sizeof slow - strlen(slow)); /* 96 bytes */
+    KCHECK_EQ(vfs_symlink(NULL, "known.txt", "/ktest/fast"), 0);
+    KCHECK_EQ(vfs_symlink(NULL, slow, "/ktest/slow"), 0);
+    struct kstat st, known;
+    KCHECK_EQ(vfs_stat(NULL, "/ktest/known.txt", false, &known), 0);
+    KCHECK(vfs_stat(NULL, "/ktest/fast", true, &st) == 0 && st.mode == (S_IFLNK | 0777) &&
+           st.size == 9 && st.blocks == 0);
+    KCHECK(vfs_stat(NULL, "/ktest/slow", true, &st) == 0 && S_ISLNK(st.mode) &&
+           st.size == strlen(slow) && st.blocks > 0);
+    KCHECK(vfs_stat(NULL, "/ktest/fast", false, &st) == 0 && st.ino == known.ino);
+    char buf[128];
+    KCHECK(vfs_readlink(NULL, "/ktest/fast", buf, sizeof buf) == 9 && !memcmp(buf, "known.txt", 9));
+    KCHECK(vfs_readlink(NULL, "/ktest/slow", buf, sizeof buf) == (long)strlen(slow) &&
+           !memcmp(buf, slow, strlen(slow)));
+    char *data = NULL;
+    long n = slurp("/ktest/slow", &data, 256 * 1024);
+    KCHECK(n > 0 && lines_match(data, n, "", 1, KNOWN_LINES));
+    kfree(data);
+    struct file *f;
+    KCHECK_EQ(vfs_open(NULL, "/ktest/fast", O_RDONLY | O_NOFOLLOW, 0, &f), -ELOOP);
+    KCHECK_EQ(vfs_symlink(NULL, "x", "/ktest/fast"), -EEXIST);
+    KCHECK_EQ(vfs_symlink(NULL, "x", "/ktest/nodir/"), -ENOENT);
+    KCHECK_EQ(vfs_symlink(NULL, "x", "/ktest/"), -EEXIST);
+    KCHECK_EQ(vfs_symlink(NULL, "", "/ktest/empty"), -ENOENT);
+    KCHECK_EQ(vfs_symlink(NULL, "loop2", "/ktest/loop1"), 0);
+    KCHECK_EQ(vfs_symlink(NULL, "loop1", "/ktest/loop2"), 0);
+    KCHECK_EQ(vfs_stat(NULL, "/ktest/loop1", false, &st), -ELOOP);
+    const char *links[] = {"/ktest/fast", "/ktest/slow", "/ktest/loop1", "/ktest/loop2"};
+    for (unsigned i = 0; i < sizeof links / sizeof links[0]; i++)
+        KCHECK_EQ(vfs_unlink(NULL, links[i]), 0);
+    KCHECK(vfs_stat(NULL, "/ktest/known.txt", false, &st) == 0 && st.nlink == 1);
+    KCHECK_EQ(vfs_sync_all(), 0);
+}
+
+static uint32_t mode_of(const char *path, bool nofollow) {
+    struct kstat st;
+    return vfs_stat(NULL, path, nofollow, &st) ? 0 : st.mode;
+}
+
+/* chmod, chown (and the set-ID bits it drops), times; by path and through a file. */
+KTEST(vfs_chmod_chown_utimes) {
+    if (!have_root())
+        return;
+    struct file *f;
+    KCHECK_EQ(vfs_open(NULL, "/ktest/attr", O_CREAT | O_RDWR, 0644, &f), 0);
+    struct vattr a = {.valid = VA_MODE, .mode = 04755};
+    KCHECK_EQ(vfs_setattr(NULL, "/ktest/attr", false, &a), 0);
+    KCHECK_EQ(mode_of("/ktest/attr", false), S_IFREG | 04755);
+    KCHECK_EQ(file_inode(f)->mode, S_IFREG | 04755);             /* the cached copy too */
+    a = (struct vattr){.valid = VA_UID | VA_GID | VA_KILL_SUID, .uid = 100000, .gid = 100};
+    KCHECK_EQ(vfs_setattr(NULL, "/ktest/attr", false, &a), 0);
+    struct kstat st;
+    KCHECK(vfs_stat(NULL, "/ktest/attr", false, &st) == 0 && st.uid == 100000 && st.gid == 100);
+    KCHECK_EQ(st.mode, S_IFREG | 0755);                          /* set-uid dropped */
+    struct vattr sgid = {.valid = VA_MODE, .mode = 02775}, keep = {.valid = VA_MODE, .mode = 02745};
+    struct vattr chown_none = {.valid = VA_KILL_SUID};
+    KCHECK(f->ops->setattr(f, &sgid) == 0 && f->ops->setattr(f, &chown_none) == 0);
+    KCHECK_EQ(mode_of("/ktest/attr", false), S_IFREG | 0775);   /* set-gid with g+x dropped */
+    KCHECK(f->ops->setattr(f, &keep) == 0 && f->ops->setattr(f, &chown_none) == 0);
+    KCHECK_EQ(mode_of("/ktest/attr", false), S_IFREG | 02745);  /* a locking mark stays */
+    a = (struct vattr){.valid = VA_ATIME | VA_MTIME, .atime = 100, .mtime = 200};
+    KCHECK_EQ(f->ops->setattr(f, &a), 0);
+    KCHECK(f->ops->stat(f, &st) == 0 && st.atime == 100 && st.mtime == 200 && st.ctime > 200);
+    file_put(f);
+    KCHECK_EQ(vfs_symlink(NULL, "attr", "/ktest/attrlink"), 0);  /* lchown: the link itself */
+    a = (struct vattr){.valid = VA_UID, .uid = 5};
+    KCHECK_EQ(vfs_setattr(NULL, "/ktest/attrlink", true, &a), 0);
+    KCHECK(vfs_stat(NULL, "/ktest/attrlink", true, &st) == 0 && st.uid == 5 && S_ISLNK(st.mode));
+    KCHECK(vfs_stat(NULL, "/ktest/attrlink", false, &st) == 0 && st.uid == 100000);
+    KCHECK_EQ(vfs_mkdir(NULL, "/ktest/attrdir", 02755), 0);      /* directories keep set-gid */
+    KCHECK_EQ(vfs_setattr(NULL, "/ktest/attrdir", false, &chown_none), 0);
+    KCHECK_EQ(mode_of("/ktest/attrdir", false), S_IFDIR | 02755);
+    KCHECK_EQ(vfs_setattr(NULL, "/ktest/none", false, &a), -ENOENT);
+    KCHECK_EQ(vfs_rmdir(NULL, "/ktest/attrdir"), 0);
+    KCHECK_EQ(vfs_unlink(NULL, "/ktest/attrlink"), 0);
+    KCHECK_EQ(vfs_unlink(NULL, "/ktest/attr"), 0);
+    KCHECK_EQ(vfs_sync_all(), 0);
+}
+
+/* Sets the device number of a device inode, in the old 16-bit or the new 32-bit form. */
+static void set_rdev(struct ext2_fs *fs, uint32_t ino, uint32_t old, uint32_t nw) {
+    struct ext2_inode in;
+    KCHECK_EQ(ext2_read_inode(fs, ino, &in), 0);
+    in.i_block[0] = old;
+    in.i_block[1] = nw;
+    KCHECK_EQ(ext2_write_inode(fs, ino, &in), 0);
+}
+
+/* A character-device inode on the disk opens the devfs device with its number. */
+KTEST(vfs_char_device_on_disk) {
+    if (!have_root())
+        return;
+    struct inode *dir;
+    uint32_t ino;
+    KCHECK_EQ(vfs_lookup(NULL, "/ktest", false, &dir), 0);
+    KCHECK_EQ(dir->sb->ops->create(dir, "zero", 4, S_IFCHR | 0666, &ino), 0);
+    struct ext2_fs *fs = vfs_ext2_fs(dir->sb);
+    set_rdev(fs, ino, (1 << 8) | 5, 0);                           /* 1:5, old form */
+    struct kstat st;
+    KCHECK(vfs_stat(NULL, "/ktest/zero", false, &st) == 0 && S_ISCHR(st.mode) &&
+           vfs_dev_major(st.rdev) == 1 && vfs_dev_minor(st.rdev) == 5);
+    struct file *f;
+    char b[4] = {1, 1, 1, 1};
+    KCHECK_EQ(vfs_open(NULL, "/ktest/zero", O_RDWR, 0, &f), 0);
+    KCHECK(f->ops->read(f, b, 4) == 4 && !b[0] && !b[3] && f->ops->write(f, b, 4) == 4);
+    file_put(f);
+    set_rdev(fs, ino, 0, vfs_mkdev(1, 3));                        /* 1:3, new form: null */
+    KCHECK_EQ(vfs_open(NULL, "/ktest/zero", O_RDONLY, 0, &f), 0);
+    KCHECK_EQ(f->ops->read(f, b, 4), 0);
+    file_put(f);
+    set_rdev(fs, ino, 0, vfs_mkdev(200, 300));                    /* no such driver */
+    KCHECK_EQ(vfs_open(NULL, "/ktest/zero", O_RDONLY, 0, &f), -ENXIO);
+    iput(dir);
+    KCHECK_EQ(vfs_unlink(NULL, "/ktest/zero"), 0);
+    KCHECK_EQ(vfs_sync_all(), 0);
+}
+
+/* vfs_shutdown frees an unlinked file still open, unmounts and leaves the volume clean
+ * (the next mount finds it so); then the root is mounted again for the other tests. */
+KTEST(vfs_shutdown_leaves_volume_clean) {
+    if (!have_root())
+        return;
+    struct inode *root = vfs_root();
+    uint32_t free_inodes = ext2_super(vfs_ext2_fs(root->sb))->s_free_inodes_count;
+    iput(root);
+    struct file *f;
+    KCHECK_EQ(vfs_open(NULL, "/ktest/orphan", O_CREAT | O_RDWR, 0600, &f), 0);
+    KCHECK_EQ(f->ops->write(f, "orphan", 6), 6);
+    KCHECK_EQ(vfs_unlink(NULL, "/ktest/orphan"), 0);
+    KCHECK_EQ(vfs_shutdown(), 0);
+    KCHECK(vfs_root() == NULL);
+    struct kstat st;
+    KCHECK_EQ(vfs_stat(NULL, "/ktest/known.txt", false, &st), -ENOENT);
+    file_put(f);                               /* its inode was cut loose: goes quietly */
+    KCHECK(vfs_mount_root());
+    root = vfs_root();
+    KCHECK(root != NULL);
+    if (!root)
+        return;
+    struct ext2_fs *fs = vfs_ext2_fs(root->sb);
+    KCHECK(ext2_was_clean(fs));
+    KCHECK_EQ(ext2_super(fs)->s_free_inodes_count, free_inodes);
+    iput(root);
+    KCHECK(vfs_stat(NULL, "/ktest/known.txt", false, &st) == 0 && S_ISREG(st.mode));
 }

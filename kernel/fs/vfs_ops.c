@@ -2,8 +2,10 @@
  * checks what the VFS can (mount points, devices, trailing slashes) and hands the name
  * to the file system. */
 #include "fs/vfs.h"
+#include "fs/devfs.h"
 #include "fs/proc/procfs.h"
 #include "lib/errno.h"
+#include "lib/string.h"
 
 /* A path split into its directory (referenced) and last name. */
 struct target {
@@ -13,14 +15,20 @@ struct target {
     bool must_dir;
 };
 
+/* /proc and /dev have a fixed set of names: adding or removing one is -EPERM (Linux's
+ * answer for a directory without the operation). */
 static int target_of(struct inode *cwd, const char *path, struct target *t) {
+    if (vfs_proc_path(path) || vfs_dev_path(path))
+        return -EPERM;
     return vfs_lookup_parent(cwd, path, &t->dir, &t->name, &t->len, &t->must_dir);
 }
 
 int vfs_stat(struct inode *cwd, const char *path, bool nofollow, struct kstat *st) {
-    const char *proc = vfs_proc_path(path);
+    const char *proc = vfs_proc_path(path), *dev = vfs_dev_path(path);
     if (proc)
         return procfs_stat(proc, st);
+    if (dev)
+        return devfs_stat(dev, st);
     struct inode *ip;
     int err = vfs_lookup(cwd, path, nofollow, &ip);
     if (err)
@@ -116,6 +124,12 @@ int vfs_rename(struct inode *cwd, const char *oldpath, const char *newpath) {
 }
 
 int vfs_truncate(struct inode *cwd, const char *path, uint64_t size) {
+    const char *dev = vfs_dev_path(path);
+    struct kstat st;
+    if (dev) {
+        int err = devfs_stat(dev, &st);
+        return err ? err : S_ISDIR(st.mode) ? -EISDIR : -EINVAL;
+    }
     struct inode *ip;
     int err = vfs_lookup(cwd, path, false, &ip);
     if (err)
@@ -127,9 +141,14 @@ int vfs_truncate(struct inode *cwd, const char *path, uint64_t size) {
 }
 
 long vfs_readlink(struct inode *cwd, const char *path, char *buf, size_t n) {
-    const char *proc = vfs_proc_path(path);
+    const char *proc = vfs_proc_path(path), *dev = vfs_dev_path(path);
+    struct kstat st;
     if (proc)
         return procfs_readlink(proc, buf, n);
+    if (dev) {
+        int err = devfs_stat(dev, &st);
+        return err ? err : -EINVAL;  /* no symbolic links in /dev */
+    }
     struct inode *ip;
     long err = vfs_lookup(cwd, path, true, &ip);
     if (err)
@@ -137,6 +156,23 @@ long vfs_readlink(struct inode *cwd, const char *path, char *buf, size_t n) {
     err = !S_ISLNK(ip->mode) || !ip->sb->ops->readlink ? -EINVAL
                                                          : ip->sb->ops->readlink(ip, buf, n);
     iput(ip);
+    return err;
+}
+
+int vfs_symlink(struct inode *cwd, const char *target, const char *path) {
+    struct target t;
+    int err = target_of(cwd, path, &t);
+    if (err)
+        return err;
+    uint32_t ino;
+    if (!t.len)
+        err = -EEXIST;
+    else if (t.must_dir) /* "link/": Linux creates no symlink with a trailing slash */
+        err = t.dir->sb->ops->lookup(t.dir, t.name, t.len, &ino) == 0 ? -EEXIST : -ENOENT;
+    else
+        err = !t.dir->sb->ops->symlink ? -EPERM
+              : t.dir->sb->ops->symlink(t.dir, t.name, t.len, target, strlen(target));
+    iput(t.dir);
     return err;
 }
 

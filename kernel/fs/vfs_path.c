@@ -117,21 +117,24 @@ static int walk(struct inode *cur, const char *p, int depth, bool parent, bool n
     }
 }
 
-#define PROC_DIR "proc"
-
-const char *vfs_proc_path(const char *path) {
+/* For an absolute path naming dir (one component below the root) or something in it,
+ * the part below dir; else NULL. */
+static const char *below_top_dir(const char *path, const char *dir) {
     if (path[0] != '/')
         return NULL;
     while (*path == '/')
         path++;
-    size_t n = sizeof PROC_DIR - 1;
-    if (strncmp(path, PROC_DIR, n) || (path[n] && path[n] != '/'))
+    size_t n = strlen(dir);
+    if (strncmp(path, dir, n) || (path[n] && path[n] != '/'))
         return NULL;
     path += n;
     while (*path == '/')
         path++;
     return path;
 }
+
+const char *vfs_proc_path(const char *path) { return below_top_dir(path, "proc"); }
+const char *vfs_dev_path(const char *path) { return below_top_dir(path, "dev"); }
 
 /* The starting point and checks shared by both lookups. */
 static int start_of(struct inode *cwd, const char *path, struct inode **start) {

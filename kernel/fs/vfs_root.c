@@ -1,8 +1,9 @@
 /* The root file system: ext2 on the primary master, reached through the buffer cache;
- * and vfs_init, the VFS's part of the boot. */
+ * and vfs_init, the VFS's part of the boot (devfs, the disks, the root). */
 #include "fs/vfs_ext2.h"
 #include "fs/ext2.h"
 #include "fs/bcache.h"
+#include "fs/devfs.h"
 #include "drivers/ata.h"
 #include "arch/i386/clock.h"
 #include "mm/kheap.h"
@@ -126,6 +127,7 @@ bool vfs_mount_root(void) {
 }
 
 void vfs_init(void) {
+    devfs_init();
     ata_init();
     vfs_mount_root();
 }

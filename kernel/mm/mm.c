@@ -1,5 +1,6 @@
 /* Address spaces: lifecycle (create, activate, fork, destroy), the user frames they own,
- * and the range operations that keep VMAs and page tables in step. */
+ * and adding areas. The range system calls live beside it: munmap.c, mprotect.c,
+ * mremap.c, madvise.c, mincore.c (helpers in range.c). */
 #include "mm/mm.h"
 #include "mm/buddy.h"
 #include "mm/kheap.h"
@@ -8,9 +9,6 @@
 #include "lib/errno.h"
 #include "lib/panic.h"
 #include "lib/string.h"
-
-/* PTE bits that follow the page, not the protection, when flags are rewritten. */
-#define PTE_HW_STATE (PTE_ACCESSED | PTE_DIRTY)
 
 struct mm *mm_active;
 
@@ -77,8 +75,10 @@ void mm_activate(struct mm *mm) {
     irq_restore(f);
 }
 
-/* Unmaps every page in [start, end) and releases its frame, freeing emptied tables. */
-static void unmap_frames(struct mm *mm, uint32_t start, uint32_t end) {
+/* Unmaps every page in [start, end) (page aligned, user space) and releases its frame,
+ * freeing emptied page tables; the VMAs are left alone. munmap, madvise(MADV_DONTNEED)
+ * and destroy. */
+void mm_unmap_pages(struct mm *mm, uint32_t start, uint32_t end) {
     for (uint32_t va = start; va < end;) {
         uint32_t *pt = get_page_table(mm->pgdir, va, false);
         if (!pt) {
@@ -103,12 +103,28 @@ void mm_destroy(struct mm *mm) {
         mm_activate(NULL);
     while (!list_empty(&mm->vmas)) {
         struct vm_area *v = list_first_entry(&mm->vmas, struct vm_area, link);
-        unmap_frames(mm, v->start, v->end);
+        mm_unmap_pages(mm, v->start, v->end);
         vma_remove(mm, v);
     }
     KASSERT(mm->rss == 0, "mm %p: %u frames mapped outside every VMA", (void *)mm, mm->rss);
     pgdir_destroy(mm->pgdir);
+    kfree(mm->exe_path);
     kfree(mm);
+}
+
+int mm_set_exe(struct mm *mm, const char *path, uint32_t dev, uint32_t ino) {
+    char *copy = NULL;
+    if (path) {
+        copy = kmalloc(strlen(path) + 1);
+        if (!copy)
+            return -ENOMEM;
+        memcpy(copy, path, strlen(path) + 1);
+    }
+    kfree(mm->exe_path);
+    mm->exe_path = copy;
+    mm->exe_dev = dev;
+    mm->exe_ino = ino;
+    return 0;
 }
 
 void mm_get(struct mm *mm) { mm->refcount++; }
@@ -193,7 +209,8 @@ struct mm *mm_fork(struct mm *parent) {
     child->stack_top = parent->stack_top;
     child->stack_limit = parent->stack_limit;
     child->mmap_base = parent->mmap_base;
-    if (fork_copy_vmas(child, parent)) {
+    if (mm_set_exe(child, parent->exe_path, parent->exe_dev, parent->exe_ino) ||
+        fork_copy_vmas(child, parent)) {
         mm_destroy(child);
         return NULL;
     }
@@ -204,12 +221,19 @@ struct mm *mm_fork(struct mm *parent) {
  * merged with compatible neighbours; pages come later, on demand. Returns 0, -EINVAL
  * (unaligned or not user space), -EEXIST (overlaps a VMA) or -ENOMEM. */
 int mm_map_anon(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot, uint32_t flags) {
+    return mm_map(mm, start, len, prot, flags, 0);
+}
+
+/* mm_map_anon with the VMA's pgoff given (a VM_IMAGE segment's page in the file). */
+int mm_map(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot, uint32_t flags,
+           uint32_t pgoff) {
     if ((start & ~PAGE_MASK) || !mm_range_ok(start, len) || (prot & ~PROT_MASK))
         return -EINVAL;
     len = PAGE_ALIGN_UP(len);
     struct vm_area *v = vma_alloc(start, start + len, prot, flags);
     if (!v)
         return -ENOMEM;
+    v->pgoff = pgoff;
     int r = vma_insert(mm, v);
     if (r) {
         vma_free(v);
@@ -230,90 +254,6 @@ int mm_setup_stack(struct mm *mm, uint32_t size) {
         return r;
     mm->stack_top = USER_STACK_TOP;
     mm->stack_limit = USER_STACK_TOP - USER_STACK_MAX;
-    return 0;
-}
-
-/* Makes addr a VMA boundary when it falls strictly inside one. 0 or -ENOMEM. */
-static int split_at(struct mm *mm, uint32_t addr) {
-    struct vm_area *v = vma_find(mm, addr);
-    if (!v || v->start == addr)
-        return 0;
-    return vma_split(mm, v, addr) ? 0 : -ENOMEM;
-}
-
-/* Checks a page-aligned start and rounds len up; 0 or -EINVAL. */
-static int range_args(uint32_t start, uint32_t *len) {
-    if ((start & ~PAGE_MASK) || !mm_range_ok(start, *len))
-        return -EINVAL;
-    *len = PAGE_ALIGN_UP(*len);
-    return mm_range_ok(start, *len) ? 0 : -EINVAL;
-}
-
-/* munmap: removes [start, start + len) from mm, splitting VMAs that straddle its ends and
- * freeing the pages and emptied page tables. Holes in the range are fine. Returns 0,
- * -EINVAL, or -ENOMEM when a split could not allocate (nothing is unmapped then). */
-int mm_unmap_range(struct mm *mm, uint32_t start, uint32_t len) {
-    int r = range_args(start, &len);
-    if (r)
-        return r;
-    uint32_t end = start + len;
-    if ((r = split_at(mm, start)) || (r = split_at(mm, end)))
-        return r;
-    struct vm_area *v = vma_find_from(mm, start);
-    while (v && v->start < end) {
-        struct vm_area *next = vma_next(mm, v);
-        unmap_frames(mm, v->start, v->end);
-        vma_remove(mm, v);
-        v = next;
-    }
-    return 0;
-}
-
-/* True when VMAs cover every page of [start, end) with no hole. */
-static bool range_covered(struct mm *mm, uint32_t start, uint32_t end) {
-    struct vm_area *v = vma_find(mm, start);
-    for (uint32_t at = start; v && v->start <= at; v = vma_next(mm, v)) {
-        at = v->end;
-        if (at >= end)
-            return true;
-    }
-    return false;
-}
-
-/* Rewrites the PTEs of every page with a frame in v for its (new) protection. */
-static void reprotect_pages(struct mm *mm, const struct vm_area *v) {
-    for (uint32_t va = v->start; va < v->end; va += PAGE_SIZE) {
-        pte_t *pte = pte_lookup(mm->pgdir, va);
-        if (!pte) {
-            va = pt_span_next(va) - PAGE_SIZE;
-            continue;
-        }
-        if (pte_has_frame(*pte))
-            pte_set_flags(mm->pgdir, va, mm_pte_flags(v->prot) | (*pte & PTE_HW_STATE));
-    }
-}
-
-/* mprotect: gives [start, start + len) protection prot, splitting VMAs at its ends,
- * updating present PTEs (and the TLB), and merging what became alike. Returns 0, -EINVAL,
- * or -ENOMEM when part of the range is unmapped or a split could not allocate. */
-int mm_protect_range(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot) {
-    int r = range_args(start, &len);
-    if (r || (prot & ~PROT_MASK))
-        return r ? r : -EINVAL;
-    uint32_t end = start + len;
-    if (!range_covered(mm, start, end))
-        return -ENOMEM;
-    if ((r = split_at(mm, start)) || (r = split_at(mm, end)))
-        return r;
-    for (struct vm_area *v = vma_find(mm, start); v && v->start < end; v = vma_next(mm, v)) {
-        v->prot = prot;
-        reprotect_pages(mm, v);
-    }
-    for (struct vm_area *v = vma_find(mm, start); v; v = vma_next(mm, v)) {
-        v = vma_merge(mm, v);
-        if (v->end >= end)
-            break;
-    }
     return 0;
 }
 

@@ -25,6 +25,9 @@
 #define USER_STACK_MAX  (8u * 1024 * 1024)   /* growth limit: Linux's RLIMIT_STACK default */
 #define STACK_GUARD_GAP (256u * PAGE_SIZE)   /* kept free below the stack (Linux's default) */
 
+/* PTE bits that follow the page, not the protection, when flags are rewritten. */
+#define PTE_HW_STATE (PTE_ACCESSED | PTE_DIRTY)
+
 struct mm {
     uint32_t *pgdir;          /* kernel-virtual page directory */
     struct list_head vmas;    /* struct vm_area, sorted by start */
@@ -35,6 +38,8 @@ struct mm {
     uint32_t mmap_base;       /* where mm_find_free starts looking */
     uint32_t rss;             /* user frames mapped (resident pages) */
     uint32_t refcount;        /* holders (threads sharing it, later) */
+    char *exe_path;           /* the executable its VM_IMAGE segments came from */
+    uint32_t exe_dev, exe_ino;
 };
 
 /* The address space the CPU runs in (NULL: the kernel's own directory). The page-fault
@@ -49,8 +54,13 @@ void mm_activate(struct mm *mm);
 struct mm *mm_fork(struct mm *parent);
 
 int mm_map_anon(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot, uint32_t flags);
+int mm_map(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot, uint32_t flags,
+           uint32_t pgoff);
+/* Records the executable (path copied) that /proc/PID/maps names; -ENOMEM. */
+int mm_set_exe(struct mm *mm, const char *path, uint32_t dev, uint32_t ino);
 int mm_setup_stack(struct mm *mm, uint32_t size);
 int mm_unmap_range(struct mm *mm, uint32_t start, uint32_t len);
+void mm_unmap_pages(struct mm *mm, uint32_t start, uint32_t end);
 int mm_protect_range(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot);
 int mm_copy_in(struct mm *mm, uint32_t va, const void *src, size_t len);
 int mm_zero_in(struct mm *mm, uint32_t va, size_t len);

@@ -99,7 +99,7 @@ static bool vma_mergeable(const struct vm_area *a, const struct vm_area *b) {
     if (!a || !b || a->end != b->start || a->prot != b->prot || a->flags != b->flags ||
         a->backing != b->backing)
         return false;
-    return !a->backing || a->pgoff + vma_pages(a) == b->pgoff;
+    return !(a->backing || (a->flags & VM_IMAGE)) || a->pgoff + vma_pages(a) == b->pgoff;
 }
 
 /* Merges vma with its neighbours where compatible; returns the VMA that now covers

@@ -24,6 +24,7 @@
 #define VM_SHARED    0x01   /* MAP_SHARED: writes are seen by other mappers (file later) */
 #define VM_GROWSDOWN 0x02   /* the user stack: grows down on a fault just below it */
 #define VM_HEAP      0x04   /* the brk heap */
+#define VM_IMAGE     0x08   /* a segment of the executable (pgoff: its file page); /proc maps names mm->exe_path */
 
 struct mm;
 struct vm_backing;          /* a file or other pager; not yet implemented */

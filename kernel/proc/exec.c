@@ -11,6 +11,7 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include "lib/errno.h"
+#include "lib/printf.h"
 
 #define EFLAGS_USER 0x202        /* IF set, reserved bit 1 */
 
@@ -33,6 +34,16 @@ static uint32_t argv_bytes(const struct exec_args *args) {
     return (uint32_t)(s - args->buf);
 }
 
+/* Names the image in mm by its absolute path (relative ones are joined to the cwd). */
+static int set_exe(struct mm *mm, const char *path, const struct exec_source *src) {
+    if (path[0] == '/')
+        return mm_set_exe(mm, path, src->dev, src->ino);
+    char abs[PROC_EXE_MAX];
+    const char *cwd = current->cwd_path[0] ? current->cwd_path : "/";
+    snprintf(abs, sizeof abs, "%s%s%s", cwd, cwd[1] ? "/" : "", path);
+    return mm_set_exe(mm, abs, src->dev, src->ino);
+}
+
 int exec_load(const char *path, struct exec_source *src, struct exec_args *args) {
     struct mm *mm = mm_create();
     if (!mm)
@@ -40,6 +51,8 @@ int exec_load(const char *path, struct exec_source *src, struct exec_args *args)
     struct elf_image img;
     uint32_t sp = 0;
     int err = elf_load(mm, src, &img);
+    if (!err)
+        err = set_exe(mm, path, src);
     if (!err)
         err = exec_build_stack(mm, path, args, &img, &sp);
     if (err) {

@@ -9,6 +9,7 @@
 /* Where an executable's bytes come from: a file opened through the VFS. */
 struct exec_source {
     void *ctx;
+    uint32_t dev, ino;      /* the file's identity, for /proc/PID/maps */
     long (*read)(void *ctx, uint32_t off, void *buf, uint32_t len); /* bytes or -errno */
 };
 

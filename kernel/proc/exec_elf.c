@@ -53,7 +53,8 @@ static int load_segment(struct mm *mm, struct exec_source *src, const struct elf
             return -ENOMEM;
         start = *mapped_end;
     }
-    if (end > start && mm_map_anon(mm, start, end - start, prot, 0))
+    uint32_t pgoff = (PAGE_ALIGN_DOWN(ph->p_offset) + (start - PAGE_ALIGN_DOWN(va))) >> PAGE_SHIFT;
+    if (end > start && mm_map(mm, start, end - start, prot, VM_IMAGE, pgoff))
         return -ENOMEM;
     if (end > *mapped_end)
         *mapped_end = end;

@@ -33,7 +33,7 @@ int do_execve(const char *path, struct exec_args *args) {
     if (!err && !f->ops->read)
         err = -EACCES;
     if (!err) {
-        struct exec_source src = {f, file_pread};
+        struct exec_source src = {f, st.dev, st.ino, file_pread};
         err = exec_load(path, &src, args);
     }
     file_put(f);

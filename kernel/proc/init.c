@@ -44,6 +44,7 @@ static void init_exited(int status) {
     bool signaled = (status & 0x7f) != 0;
     int code = signaled ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
     kprintf("init: exited with status %d%s\n", code, signaled ? " (killed by a signal)" : "");
+    vfs_shutdown(); /* sync and unmount: the volumes are left clean */
     machine_poweroff_status(code);
 }
 

@@ -39,6 +39,7 @@ struct proc *proc_alloc(void) {
         return NULL;
     memset(p, 0, sizeof *p);
     p->kstack = kstack;
+    *(uint32_t *)kstack = KSTACK_CANARY;
     p->state = P_EMBRYO;
     p->pid = alloc_pid();
     p->umask = 022;

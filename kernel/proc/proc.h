@@ -13,6 +13,7 @@
 #define PROC_NAME_MAX 16
 #define NOFILE       64      /* open files per process: beyond it EMFILE */
 #define NSIG         64
+#define KSTACK_CANARY 0x57ac4ca7u   /* the lowest word of every kernel stack */
 #define PROC_EXE_MAX 256
 #define PROC_CWD_MAX 512       /* getcwd text; chdir deeper fails with ENAMETOOLONG */
 #define PROC_CMDLINE_MAX 4096  /* /proc/PID/cmdline shows at most this much */
@@ -45,6 +46,10 @@ struct proc {
     void *wait_chan;             /* what a sleeping process waits for */
     int exit_status;             /* Linux wait status once P_ZOMBIE */
     uint64_t sig_pending, sig_blocked;
+    uint64_t sig_forced;         /* pending because of a fault: delivered even if blocked */
+    uint64_t saved_mask;         /* rt_sigsuspend: the mask to restore after the handler */
+    bool saved_mask_valid;
+    uint64_t alarm_at;           /* alarm(): monotonic ns of SIGALRM, 0 for none */
     struct k_sigaction sigactions[NSIG];
     struct file *files[NOFILE];
     uint64_t cloexec;            /* bit n: fd n closes on exec */

@@ -4,6 +4,7 @@
 #include "proc/sched.h"
 #include "proc/proc.h"
 #include "proc/switch.h"
+#include "proc/alarm.h"
 #include "arch/i386/cpu.h"
 #include "arch/i386/trap.h"
 #include "arch/i386/pit.h"
@@ -43,6 +44,8 @@ void scheduler(void) {
         fpu_restore(&p->fpu);
         swtch(&scheduler_esp, p->ctx_esp);
         fpu_save(&p->fpu);
+        KASSERT(*(uint32_t *)p->kstack == KSTACK_CANARY,
+                "pid %d: kernel stack overflow (canary at %p overwritten)", p->pid, (void *)p->kstack);
         current = NULL;
     }
 }
@@ -82,6 +85,7 @@ void wakeup(void *chan) {
 void sched_tick(void *frame) {
     struct trapframe *tf = frame;
     wakeup((void *)&jiffies);    /* sleepers on the clock recheck their deadlines */
+    alarm_tick();
     if (!current)
         return;
     if (trap_from_user(tf))

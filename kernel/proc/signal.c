@@ -8,7 +8,6 @@
 #include "lib/errno.h"
 #include "lib/printf.h"
 
-static uint64_t forced; /* signals forced on the current fault, one CPU */
 
 /* Signals whose default action is to do nothing (Linux's SIG_KERNEL_IGNORE_MASK);
  * stop/continue are treated as ignored: LingOS has no job control yet. */
@@ -28,7 +27,7 @@ static bool ignored(struct proc *p, int sig) {
 int signal_send(struct proc *p, int sig) {
     if (sig < 1 || sig > NSIG)
         return -EINVAL;
-    if (ignored(p, sig) && !(forced & sigbit(sig)))
+    if (ignored(p, sig) && !(p->sig_forced & sigbit(sig)))
         return 0;
     p->sig_pending |= sigbit(sig);
     if (p->state == P_SLEEPING)
@@ -37,20 +36,23 @@ int signal_send(struct proc *p, int sig) {
 }
 
 void signal_force(struct proc *p, int sig) {
-    forced |= sigbit(sig);
+    p->sig_forced |= sigbit(sig);
     signal_send(p, sig);
 }
 
-bool signal_pending(struct proc *p) {
-    uint64_t unblocked = p->sig_pending & ~(p->sig_blocked & ~sigbit(SIGKILL));
-    return unblocked != 0;
+/* The signals that can be acted on now: pending and not blocked, where SIGKILL and
+ * forced signals cannot be blocked. */
+static uint64_t deliverable(const struct proc *p) {
+    return p->sig_pending & ~(p->sig_blocked & ~(sigbit(SIGKILL) | p->sig_forced));
 }
+
+bool signal_pending(struct proc *p) { return deliverable(p) != 0; }
 
 /* Picks the lowest pending deliverable signal, 0 if none. */
 static int next_signal(struct proc *p) {
-    uint64_t deliverable = p->sig_pending & ~(p->sig_blocked & ~(sigbit(SIGKILL) | forced));
+    uint64_t d = deliverable(p);
     for (int sig = 1; sig <= NSIG; sig++)
-        if (deliverable & sigbit(sig))
+        if (d & sigbit(sig))
             return sig;
     return 0;
 }
@@ -71,7 +73,9 @@ static void maybe_restart(struct trapframe *tf, const struct k_sigaction *ka) {
 static void run_handler(struct trapframe *tf, int sig, struct k_sigaction *ka) {
     maybe_restart(tf, ka);
     uint32_t addr = sig == SIGSEGV || sig == SIGBUS ? current->fault_addr : 0;
-    if (!sigframe_setup(tf, sig, ka, current->sig_blocked, addr))
+    uint64_t old_mask = current->saved_mask_valid ? current->saved_mask : current->sig_blocked;
+    current->saved_mask_valid = false;
+    if (!sigframe_setup(tf, sig, ka, old_mask, addr))
         proc_exit_signal(SIGSEGV);
     current->sig_blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigbit(sig));
     current->sig_blocked &= ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
@@ -87,8 +91,8 @@ void signal_deliver(struct trapframe *tf) {
     int sig;
     while ((sig = next_signal(current))) {
         current->sig_pending &= ~sigbit(sig);
-        bool was_forced = forced & sigbit(sig);
-        forced &= ~sigbit(sig);
+        bool was_forced = current->sig_forced & sigbit(sig);
+        current->sig_forced &= ~sigbit(sig);
         struct k_sigaction *ka = &current->sigactions[sig - 1];
         bool has_handler = ka->handler > SIG_IGN && sig != SIGKILL;
         if (has_handler && !(was_forced && (current->sig_blocked & sigbit(sig)))) {
@@ -98,6 +102,10 @@ void signal_deliver(struct trapframe *tf) {
         if (!was_forced && ignored(current, sig))
             continue;
         proc_exit_signal(sig);
+    }
+    if (current->saved_mask_valid) {      /* rt_sigsuspend woken with no handler run */
+        current->sig_blocked = current->saved_mask;
+        current->saved_mask_valid = false;
     }
 }
 

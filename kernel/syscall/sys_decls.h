@@ -4,6 +4,7 @@
 #include "syscall/syscall.h"
 /* sys_fd.c */
 long sys_read(u32, u32, u32); long sys_write(u32, u32, u32);
+long sys_pread64(u32, u32, u32, u32, u32); long sys_pwrite64(u32, u32, u32, u32, u32);
 long sys_readv(u32, u32, u32); long sys_writev(u32, u32, u32);
 long sys_close(u32); long sys_dup(u32); long sys_dup2(u32, u32); long sys_dup3(u32, u32, u32);
 long sys_fcntl(u32, u32, u32); long sys_ioctl(u32, u32, u32);
@@ -24,6 +25,15 @@ long sys_access(u32, u32); long sys_faccessat(u32, u32, u32, u32);
 long sys_readlink(u32, u32, u32); long sys_truncate(u32, u32); long sys_ftruncate(u32, u32);
 long sys_truncate64(u32, u32, u32); long sys_ftruncate64(u32, u32, u32);
 long sys_getdents64(u32, u32, u32); long sys_sync(void); long sys_fsync(u32);
+long sys_symlink(u32, u32); long sys_symlinkat(u32, u32, u32);
+long sys_readlinkat(u32, u32, u32, u32);
+/* sys_attr.c */
+long sys_chmod(u32, u32); long sys_fchmod(u32, u32); long sys_fchmodat(u32, u32, u32);
+long sys_chown32(u32, u32, u32); long sys_fchown32(u32, u32, u32); long sys_lchown32(u32, u32, u32);
+long sys_fchownat(u32, u32, u32, u32, u32);
+long sys_chown16(u32, u32, u32); long sys_fchown16(u32, u32, u32); long sys_lchown16(u32, u32, u32);
+long sys_utimensat(u32, u32, u32, u32); long sys_utimensat_time64(u32, u32, u32, u32);
+long sys_utime(u32, u32); long sys_utimes(u32, u32); long sys_futimesat(u32, u32, u32);
 /* sys_proc.c */
 long sys_fork(void); long sys_vfork(void); long sys_clone(u32, u32, u32, u32, u32);
 long sys_execve(u32, u32, u32); long sys_exit(u32); long sys_exit_group(u32);
@@ -35,7 +45,7 @@ long sys_setpgid(u32, u32); long sys_getpgid(u32); long sys_getpgrp(void);
 long sys_setsid(void); long sys_getsid(u32);
 /* sys_signal.c */
 long sys_rt_sigaction(u32, u32, u32, u32); long sys_rt_sigprocmask(u32, u32, u32, u32);
-long sys_pause(void); long sys_sigreturn(void); long sys_rt_sigreturn(void);
+long sys_pause(void); long sys_rt_sigsuspend(u32, u32); long sys_alarm(u32); long sys_sigreturn(void); long sys_rt_sigreturn(void);
 /* sys_time.c */
 long sys_time(u32); long sys_gettimeofday(u32, u32); long sys_clock_gettime(u32, u32);
 long sys_clock_gettime64(u32, u32); long sys_clock_getres(u32, u32);
@@ -46,7 +56,9 @@ long sys_prlimit64(u32, u32, u32, u32); long sys_getrandom(u32, u32, u32); long 
 long sys_enosys(void); long sys_reboot(u32, u32, u32);
 /* sys_tls.c */
 long sys_set_thread_area(u32); long sys_get_thread_area(u32);
-/* mm/brk.c, mm/mmap.c */
+/* mm/brk.c, mm/mmap.c, mm/mremap.c, mm/madvise.c, mm/mincore.c */
 long sys_brk(u32); long sys_mmap2(u32, u32, u32, u32, u32, u32); long sys_old_mmap(u32);
 long sys_munmap(u32, u32); long sys_mprotect(u32, u32, u32);
+long sys_mremap(u32, u32, u32, u32, u32); long sys_madvise(u32, u32, u32);
+long sys_mincore(u32, u32, u32);
 #endif

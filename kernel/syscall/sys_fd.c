@@ -55,8 +55,10 @@ static long rw(u32 fd, u32 ubuf, u32 len, bool write) {
     struct file *f = fd_file(current, (int)fd);
     if (!f)
         return -EBADF;
-    if (write ? !file_writable(f) || !f->ops->write : !file_readable(f) || !f->ops->read)
-        return f->ops->getdents && !write ? -EISDIR : -EBADF;
+    if (write ? !file_writable(f) : !file_readable(f))
+        return -EBADF;
+    if (write ? !f->ops->write : !f->ops->read)
+        return f->ops->getdents ? -EISDIR : -EINVAL;
     if (!len)
         return 0;
     return transfer(f, ubuf, len, write);
@@ -64,6 +66,28 @@ static long rw(u32 fd, u32 ubuf, u32 len, bool write) {
 
 long sys_read(u32 fd, u32 buf, u32 len) { return rw(fd, buf, len, false); }
 long sys_write(u32 fd, u32 buf, u32 len) { return rw(fd, buf, len, true); }
+
+/* pread64/pwrite64 (i386: the offset in two registers): a transfer at an offset that
+ * leaves the file position alone. Only seekable files; O_APPEND writes still append,
+ * as on Linux. */
+static long prw(u32 fd, u32 ubuf, u32 len, u32 lo, u32 hi, bool write) {
+    struct file *f = fd_file(current, (int)fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->lseek)
+        return -ESPIPE;
+    int64_t off = (int64_t)(((uint64_t)hi << 32) | lo);
+    if (off < 0)
+        return -EINVAL;
+    uint64_t saved = f->pos;
+    f->pos = (uint64_t)off;
+    long r = rw(fd, ubuf, len, write);
+    f->pos = saved;
+    return r;
+}
+
+long sys_pread64(u32 fd, u32 buf, u32 len, u32 lo, u32 hi) { return prw(fd, buf, len, lo, hi, false); }
+long sys_pwrite64(u32 fd, u32 buf, u32 len, u32 lo, u32 hi) { return prw(fd, buf, len, lo, hi, true); }
 
 static long rwv(u32 fd, u32 uiov, u32 cnt, bool write) {
     if (cnt > IOV_MAX)

@@ -1,6 +1,7 @@
 /* System calls that name files by path: open, stat, mkdir, unlink, rename, link,
- * readlink, access, truncate, and their *at forms. Paths are copied in once
- * (upath.c) and handed to the VFS with kernel buffers. */
+ * symlink, readlink, access, truncate, and their *at forms (chmod, chown and the utime
+ * family are in sys_attr.c). Paths are copied in once (upath.c) and handed to the VFS
+ * with kernel buffers. */
 #include "syscall/syscall.h"
 #include "syscall/upath.h"
 #include "syscall/stat_abi.h"
@@ -194,9 +195,28 @@ static long readlink_in(struct inode *base, const char *path, u32 ubuf, u32 size
     kfree(k);
     return n;
 }
-long sys_readlink(u32 upath, u32 ubuf, u32 size) {
-    WITH_PATH(upath, AT_FDCWD, readlink_in(base, kp.s, ubuf, size));
+long sys_readlinkat(u32 dirfd, u32 upath, u32 ubuf, u32 size) {
+    WITH_PATH(upath, dirfd, readlink_in(base, kp.s, ubuf, size));
 }
+long sys_readlink(u32 upath, u32 ubuf, u32 size) {
+    return sys_readlinkat((u32)AT_FDCWD, upath, ubuf, size);
+}
+
+static long symlink_at(u32 dirfd, u32 upath, const char *target) {
+    WITH_PATH(upath, dirfd, vfs_symlink(base, target, kp.s));
+}
+
+/* The target is copied like a path first (EFAULT, ENAMETOOLONG, ENOENT when empty). */
+long sys_symlinkat(u32 utarget, u32 dirfd, u32 upath) {
+    struct kpath target;
+    int err = kpath_get(&target, utarget);
+    if (err)
+        return err;
+    long r = symlink_at(dirfd, upath, target.s);
+    kpath_put(&target);
+    return r;
+}
+long sys_symlink(u32 utarget, u32 upath) { return sys_symlinkat(utarget, (u32)AT_FDCWD, upath); }
 
 long sys_truncate64(u32 upath, u32 lo, u32 hi) {
     int64_t len = (int64_t)(((uint64_t)hi << 32) | lo);

@@ -7,10 +7,12 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "mm/uaccess.h"
+#include "mm/kheap.h"
+#include "syscall/upath.h"
+#include "fs/vfs.h"
 #include "lib/errno.h"
 
 #define SIGCHLD_FORK 17     /* fork() is clone(SIGCHLD) */
-#define PATH_MAX 4096
 
 long sys_fork(void) { return do_clone(SIGCHLD_FORK, 0, 0, 0); }
 long sys_vfork(void) { return do_clone(CLONE_VFORK | SIGCHLD_FORK, 0, 0, 0); }
@@ -22,16 +24,18 @@ long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid) {
 }
 
 long sys_execve(u32 upath, u32 uargv, u32 uenvp) {
-    char path[PATH_MAX];
-    long len = strncpy_from_user(path, (const char *)upath, sizeof path);
-    if (len < 0)
-        return len;
+    char *path = kmalloc(PATH_MAX);   /* too big for a 16 KiB kernel stack */
+    if (!path)
+        return -ENOMEM;
+    int err = upath_copy(upath, path);
     struct exec_args args;
-    int err = exec_args_from_user(&args, uargv, uenvp);
-    if (err)
-        return err;
-    err = do_execve(path, &args);
-    exec_args_free(&args);
+    if (!err)
+        err = exec_args_from_user(&args, uargv, uenvp);
+    if (!err) {
+        err = do_execve(path, &args);
+        exec_args_free(&args);
+    }
+    kfree(path);
     return err;
 }
 

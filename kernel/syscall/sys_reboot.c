@@ -20,7 +20,7 @@ long sys_reboot(u32 magic1, u32 magic2, u32 cmd) {
         return -EINVAL;
     if (cmd != REBOOT_CMD_POWER_OFF && cmd != REBOOT_CMD_HALT)
         return -EINVAL;
-    vfs_sync_all();
+    vfs_shutdown(); /* the volumes are left clean */
     kprintf("reboot: power down\n");
     machine_poweroff();
 }

@@ -68,3 +68,19 @@ long sys_pause(void) {
 
 long sys_sigreturn(void) { return sigframe_return(current->tf, false); }
 long sys_rt_sigreturn(void) { return sigframe_return(current->tf, true); }
+
+/* rt_sigsuspend: waits with a temporary mask; the handler's frame saves the original
+ * one, so it is back in force once the handler returns. Always -EINTR. */
+long sys_rt_sigsuspend(u32 umask, u32 setsize) {
+    if (setsize != SIGSET_SIZE)
+        return -EINVAL;
+    uint64_t mask;
+    if (copy_from_user(&mask, (void *)umask, sizeof mask))
+        return -EFAULT;
+    current->saved_mask = current->sig_blocked;
+    current->saved_mask_valid = true;
+    current->sig_blocked = mask & ~UNBLOCKABLE;
+    while (!signal_pending(current))
+        sleep_on(current->sigactions);
+    return -EINTR;
+}

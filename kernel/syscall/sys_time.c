@@ -7,6 +7,7 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
+#include "proc/alarm.h"
 #include "mm/uaccess.h"
 #include "lib/errno.h"
 
@@ -140,3 +141,5 @@ long sys_times(u32 ubuf) {
         return -EFAULT;
     return (long)jiffies;
 }
+
+long sys_alarm(u32 seconds) { return (long)alarm_set(seconds); }

@@ -2,6 +2,7 @@
 #include "test/ktest.h"
 #include "arch/i386/qemu.h"
 #include "lib/string.h"
+#include "fs/vfs.h"
 #include <stdbool.h>
 
 extern const struct ktest __ktests_start[], __ktests_end[];
@@ -42,5 +43,6 @@ void ktest_run(const char *spec) {
         failed = 1;
     }
     kprintf("ktest: %d passed, %d failed\n", passed, failed);
+    vfs_shutdown();              /* a disk the tests wrote is left clean */
     qemu_exit(failed ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
 }

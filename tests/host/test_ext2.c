@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct kind {
@@ -581,6 +582,171 @@ TEST(open_unlinked_file_lives_until_evict) {
     CHECK(finish(&m));
 }
 
+/* Whether `debugfs -R "stat PATH"` on the image prints a line matching the ERE. */
+static bool debugfs_stat_has(const char *img, const char *path, const char *ere) {
+    int rc = shell("debugfs -R 'stat %s' '%s' 2>/dev/null | grep -Eq '%s'", path, img, ere);
+    if (rc)
+        printf("  debugfs stat %s: no line matching /%s/\n", path, ere);
+    return rc == 0;
+}
+
+static int op_setattr(struct ext2_fs *fs, const char *path, uint32_t valid, uint16_t mode,
+                      uint32_t uid, uint32_t gid, int64_t atime, int64_t mtime) {
+    struct ext2_attr a = {valid, mode, uid, gid, atime, mtime};
+    uint32_t ino = ino_of(fs, path);
+    return ino ? ext2_setattr(fs, ino, &a) : -ENOENT;
+}
+
+/* chmod, chown and utimes: what ext2_setattr writes reads back (through the module and
+ * through debugfs), leaves the file type alone, and e2fsck stays clean. */
+TEST(setattr_mode_owner_and_times) {
+    for (size_t k = 0; k < NKINDS; k++) {
+        struct mounted m;
+        if (!setup(&m, "attr", &kinds[k], IMAGE_KB, true)) {
+            CHECK(0);
+            continue;
+        }
+        struct ext2_fs *fs = m.fs;
+        struct ext2_inode in;
+        uint32_t ino = ino_of(fs, "/hello.txt");
+        CHECK_EQ(op_setattr(fs, "/hello.txt", EXT2_ATTR_MODE, 04751 | EXT2_S_IFDIR, 0, 0, 0, 0), 0);
+        CHECK(!ext2_read_inode(fs, ino, &in) && in.i_mode == (EXT2_S_IFREG | 04751));
+        CHECK_EQ(op_setattr(fs, "/hello.txt", EXT2_ATTR_UID | EXT2_ATTR_GID, 0, 1234567, 70000, 0, 0), 0);
+        CHECK(!ext2_read_inode(fs, ino, &in) && in.i_uid == (1234567 & 0xffff) &&
+              in.i_uid_high == 1234567 >> 16 && in.i_gid == (70000 & 0xffff) && in.i_gid_high == 1);
+        CHECK(in.i_mode == (EXT2_S_IFREG | 04751));                /* mode untouched */
+        CHECK_EQ(op_setattr(fs, "/hello.txt", EXT2_ATTR_GID, 0, 0, 42, 0, 0), 0);
+        CHECK(!ext2_read_inode(fs, ino, &in) && in.i_uid_high == 1234567 >> 16 && in.i_gid == 42 &&
+              in.i_gid_high == 0);
+        uint32_t before = (uint32_t)time(NULL);
+        CHECK_EQ(op_setattr(fs, "/hello.txt", EXT2_ATTR_ATIME | EXT2_ATTR_MTIME, 0, 0, 0,
+                            1000000000, 1234567890), 0);
+        CHECK(!ext2_read_inode(fs, ino, &in) && in.i_atime == 1000000000 && in.i_mtime == 1234567890);
+        CHECK(in.i_ctime >= before && in.i_ctime <= (uint32_t)time(NULL));  /* ctime is now */
+        CHECK_EQ(op_setattr(fs, "/hello.txt", EXT2_ATTR_MTIME, 0, 0, 0, 0, -5), 0);
+        CHECK(!ext2_read_inode(fs, ino, &in) && in.i_mtime == (uint32_t)-5 && in.i_atime == 1000000000);
+        CHECK_EQ(op_setattr(fs, "/dir", EXT2_ATTR_MODE | EXT2_ATTR_ATIME, 0700, 0, 0, 1LL << 40, 0), 0);
+        CHECK(!ext2_read_inode(fs, ino_of(fs, "/dir"), &in) && in.i_mode == (EXT2_S_IFDIR | 0700) &&
+              in.i_atime == 0x7fffffff);                         /* clamped to 2038 */
+        CHECK_EQ(op_setattr(fs, "/link", EXT2_ATTR_UID, 0, 7, 0, 0, 0), 0); /* the link itself */
+        CHECK(!ext2_read_inode(fs, ino_of(fs, "/link"), &in) && in.i_uid == 7 &&
+              (in.i_mode & EXT2_S_IFMT) == EXT2_S_IFLNK);
+        struct ext2_attr none = {0, 0, 0, 0, 0, 0};
+        CHECK_EQ(ext2_setattr(fs, 0, &none), -EIO);
+        CHECK(remount(&m));
+        fs = m.fs;
+        CHECK(!ext2_read_inode(fs, ino, &in) && in.i_mode == (EXT2_S_IFREG | 04751) &&
+              in.i_mtime == (uint32_t)-5 && in.i_gid == 42);
+        CHECK(check_pat(fs, ino, 0, 13, 1, 0));                    /* data untouched */
+        CHECK(finish(&m));
+        CHECK(debugfs_stat_has(m.path, "/hello.txt", "Mode: +04751"));
+        CHECK(debugfs_stat_has(m.path, "/hello.txt", "User: +1234567 +Group: +42"));
+        CHECK(debugfs_stat_has(m.path, "/hello.txt", "mtime: 0xfffffffb"));
+        CHECK(debugfs_stat_has(m.path, "/dir", "Mode: +0700"));
+    }
+    struct mounted m;                                              /* read-only: EROFS */
+    if (mkimg(m.path, sizeof m.path, "attr-ro", &kinds[0], IMAGE_KB, true)) {
+        int err;
+        m.fs = mount_image(&m.img, m.path, EXT2_MOUNT_RDONLY, &err);
+        CHECK(m.fs && op_setattr(m.fs, "/hello.txt", EXT2_ATTR_MODE, 0600, 0, 0, 0, 0) == -EROFS);
+        CHECK(m.fs && finish(&m));
+    }
+}
+
+static int op_symlink(struct ext2_fs *fs, const char *path, const char *target, size_t tlen) {
+    uint32_t dir, ino;
+    const char *name;
+    int err = resolve_parent(fs, path, &dir, &name);
+    return err ? err : ext2_symlink(fs, dir, name, strlen(name), target, tlen, 0, 0, &ino);
+}
+
+/* Whether the symlink at path reads back as target, of the fast or slow kind. */
+static bool is_symlink_to(struct ext2_fs *fs, const char *path, const char *target, bool fast) {
+    char buf[4096];
+    struct ext2_inode in;
+    uint32_t ino = ino_of(fs, path);
+    long n = ino ? ext2_readlink(fs, ino, buf, sizeof buf) : -1;
+    bool ok = n == (long)strlen(target) && !memcmp(buf, target, (size_t)n) &&
+              !ext2_read_inode(fs, ino, &in) && in.i_mode == (EXT2_S_IFLNK | 0777) &&
+              (in.i_blocks == 0) == fast && in.i_links_count == 1;
+    if (!ok)
+        printf("  %s: readlink %ld, not a %s link to %s\n", path, n, fast ? "fast" : "slow", target);
+    return ok;
+}
+
+/* Fast symlinks (target in i_block, up to 59 bytes) and slow ones (a data block), their
+ * limits, removal that frees the block, a full disk; e2fsck checks the format. */
+TEST(symlinks_fast_and_slow) {
+    for (size_t k = 0; k < NKINDS; k++) {
+        struct mounted m;
+        if (!setup(&m, "symlink", &kinds[k], IMAGE_KB, true)) {
+            CHECK(0);
+            continue;
+        }
+        struct ext2_fs *fs = m.fs;
+        char t59[60], t60[61], tmax[4096];
+        memset(t59, 'f', 59), t59[59] = 0;
+        memset(t60, 's', 60), t60[60] = 0;
+        size_t max = (size_t)kinds[k].block_size - 1;
+        memset(tmax, 'm', max), tmax[max] = 0;
+        uint32_t free0 = ext2_super(fs)->s_free_blocks_count;
+        CHECK_EQ(op_symlink(fs, "/fast", "hello.txt", 9), 0);
+        CHECK_EQ(op_symlink(fs, "/dir/f59", t59, 59), 0);
+        CHECK_EQ(ext2_super(fs)->s_free_blocks_count, free0);    /* no blocks for fast links */
+        CHECK_EQ(op_symlink(fs, "/dir/s60", t60, 60), 0);
+        CHECK_EQ(op_symlink(fs, "/slowmax", tmax, max), 0);
+        CHECK_EQ(ext2_super(fs)->s_free_blocks_count, free0 - 2);
+        CHECK_EQ(op_symlink(fs, "/toolong", tmax, max + 1), -ENAMETOOLONG);
+        CHECK_EQ(op_symlink(fs, "/empty-target", "", 0), -ENOENT);
+        CHECK_EQ(op_symlink(fs, "/fast", "x", 1), -EEXIST);
+        CHECK_EQ(op_symlink(fs, "/hello.txt/x", "x", 1), -ENOTDIR);
+        CHECK(is_symlink_to(fs, "/fast", "hello.txt", true));
+        CHECK(is_symlink_to(fs, "/dir/f59", t59, true));
+        CHECK(is_symlink_to(fs, "/dir/s60", t60, false));
+        CHECK(is_symlink_to(fs, "/slowmax", tmax, false));
+        char b[8];
+        CHECK_EQ(ext2_readlink(fs, ino_of(fs, "/dir/s60"), b, sizeof b), 8); /* truncated */
+        CHECK_EQ(ext2_write(fs, ino_of(fs, "/dir/s60"), 0, "x", 1), -EINVAL);
+        struct listing *l = list_dir(fs, ino_of(fs, "/dir"));
+        for (int i = 0; l && i < l->count; i++)
+            if (!strcmp(l->names[i], "s60"))
+                CHECK_EQ(l->types[i], 10);                          /* DT_LNK */
+        CHECK(remount(&m));
+        fs = m.fs;
+        CHECK(is_symlink_to(fs, "/dir/s60", t60, false) && is_symlink_to(fs, "/fast", "hello.txt", true));
+        CHECK(finish(&m));                                         /* e2fsck checks both kinds */
+        CHECK(debugfs_stat_has(m.path, "/fast", "Fast link dest: \"hello.txt\""));
+        int err;
+        m.fs = mount_image(&m.img, m.path, 0, &err);
+        CHECK(m.fs);
+        if (!m.fs)
+            continue;
+        fs = m.fs;
+        CHECK_EQ(op_unlink(fs, "/slowmax"), 0);
+        CHECK_EQ(op_unlink(fs, "/dir/s60"), 0);
+        CHECK_EQ(op_unlink(fs, "/fast"), 0);
+        CHECK_EQ(ext2_super(fs)->s_free_blocks_count, free0);    /* the blocks came back */
+        CHECK(finish(&m));
+    }
+    struct mounted m;                                  /* a full disk: ENOSPC, nothing leaked */
+    if (!setup(&m, "symlink-full", &kinds[0], 2048, false)) {
+        CHECK(0);
+        return;
+    }
+    uint32_t ino = create(m.fs, "/fill"), free_ino = ext2_super(m.fs)->s_free_inodes_count;
+    uint8_t buf[4096] = {0};
+    uint64_t off = 0;
+    long w;
+    while ((w = ext2_write(m.fs, ino, off, buf, sizeof buf)) > 0)
+        off += (uint64_t)w;
+    char t100[101];
+    memset(t100, 'x', 100), t100[100] = 0;
+    CHECK_EQ(op_symlink(m.fs, "/slow", t100, 100), -ENOSPC);
+    CHECK_EQ(ext2_super(m.fs)->s_free_inodes_count, free_ino);
+    CHECK_EQ(op_symlink(m.fs, "/fast", "fill", 4), 0);              /* needs no block */
+    CHECK(finish(&m));
+}
+
 /* Patches the superblock of a fresh image with fn and expects ext2_mount to give `want`. */
 static int mount_patched(const char *tag, void (*fn)(struct ext2_super *), int flags) {
     char path[400];
@@ -751,6 +917,13 @@ TEST(fuzzed_metadata_never_crashes) {
         ext2_mkdir(fs, EXT2_ROOT_INO, "fzd", 3, MODE_DIR, 0, 0, &x);
         ext2_unlink(fs, EXT2_ROOT_INO, "big.bin", 7);
         ext2_rename(fs, EXT2_ROOT_INO, "dir", 3, EXT2_ROOT_INO, "many", 4);
+        char tbuf[256];
+        memset(tbuf, 'l', sizeof tbuf);
+        ext2_symlink(fs, EXT2_ROOT_INO, "fzl", 3, tbuf, 80, 0, 0, &x);
+        if (!ext2_lookup(fs, EXT2_ROOT_INO, "link", 4, &x))
+            ext2_readlink(fs, x, tbuf, sizeof tbuf);
+        struct ext2_attr a = {EXT2_ATTR_MODE | EXT2_ATTR_UID, 0700, 5, 0, 0, 0};
+        ext2_setattr(fs, EXT2_ROOT_INO, &a);
         ext2_unmount(fs);
         image_close(&img);
     }
@@ -780,7 +953,12 @@ TEST(allocation_failures_free_everything) {
             int e2 = ext2_mkdir(fs, EXT2_ROOT_INO, "d", 1, MODE_DIR, 0, 0, &x);
             int e3 = ext2_rename(fs, EXT2_ROOT_INO, "hello.txt", 9, EXT2_ROOT_INO, "h", 1);
             int e4 = ext2_unlink(fs, EXT2_ROOT_INO, "big.bin", 7);
-            completed = w == 300 && !e2 && !e3 && !e4;
+            char target[100];
+            memset(target, 't', sizeof target);
+            int e5 = ext2_symlink(fs, EXT2_ROOT_INO, "s", 1, target, sizeof target, 0, 0, &x);
+            struct ext2_attr a = {EXT2_ATTR_MODE | EXT2_ATTR_MTIME, 0600, 0, 0, 0, 12345};
+            int e6 = ext2_setattr(fs, EXT2_ROOT_INO, &a);
+            completed = w == 300 && !e2 && !e3 && !e4 && !e5 && !e6;
             host_alloc_budget = -1;
             CHECK_EQ(ext2_unmount(fs), 0);
             image_close(&img);
@@ -808,6 +986,8 @@ int main(void) {
     RUN(many_entries_grow_and_shrink_directories);
     RUN(full_disk_enospc);
     RUN(open_unlinked_file_lives_until_evict);
+    RUN(setattr_mode_owner_and_times);
+    RUN(symlinks_fast_and_slow);
     RUN(corrupt_superblocks_fail_to_mount);
     RUN(truncated_and_tiny_images_fail_to_mount);
     RUN(corrupt_group_descriptors_fail_to_mount);

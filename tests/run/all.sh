@@ -13,8 +13,8 @@ run_suite() { # NAME CMD...
     out=build/test-logs/suite-$(echo "$name" | tr '/ ' '__').out
     "$@" >"$out" 2>&1
     rc=$?
-    grep -v -E '^ok ' "$out" | tail -n 40
-    line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1 |
+    grep -a -v -E '^ok ' "$out" | tail -n 40
+    line=$(grep -a -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1 |
            sed -E 's/^[A-Za-z-]+: //')
     if [ -z "$line" ]; then
         echo "  $name ended without a summary line (exit $rc)"
@@ -30,5 +30,6 @@ for t in $host_tests; do
 done
 run_suite "QEMU boot tests" sh tests/run/boot-tests.sh "$kernel"
 [ -f tests/run/guest-tests.sh ] && run_suite "user programs (host and LingOS)" sh tests/run/guest-tests.sh "$kernel"
+run_suite "random system calls (LingOS)" sh tests/run/fuzz-tests.sh
 echo "$total_p passed, $total_f failed"
 [ "$total_f" = 0 ]

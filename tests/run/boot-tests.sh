@@ -59,6 +59,12 @@ done
 has crash-pagefault "KERNEL PANIC: page fault (vector 14" && has crash-pagefault "cr2=fffff000"
 result "page fault report names the vector and CR2" $?
 
+boot crash-doublefault panic 64M "crash=doublefault panic=exit"
+ok=$?
+[ $ok = 0 ] && { has crash-doublefault "KERNEL PANIC: double fault at eip" &&
+                 has crash-doublefault "crash_on_purpose+0x"; ok=$?; }
+result "a double fault is reported, not a triple fault" $ok
+
 # The harness itself must fail a hanging kernel and a panicking one, not wait or pass.
 BOOT_TIMEOUT_SAVE=$timeout timeout=8
 boot harness-hang pass 64M "crash=hang panic=exit" >/dev/null 2>&1
@@ -85,7 +91,8 @@ sh scripts/mkimage.sh "$stage" "$img" 16
 boot ktest-disk pass ${MEM:-128M} "ktest=all panic=exit" -drive "file=$img,format=raw,if=ide,index=0"
 ok=$?
 grep -E "^ktest: (ok|FAIL) +(vfs|ata|bcache)" "$logdir/ktest-disk.klog" | sed 's/^/  /'
-[ $ok = 0 ] && { has ktest-disk "vfs: mounted hda on /" && e2fsck -fn "$img" >"$logdir/ktest-disk.fsck" 2>&1 ||
+[ $ok = 0 ] && { has ktest-disk "vfs: mounted hda on /" && e2fsck -fn "$img" >"$logdir/ktest-disk.fsck" 2>&1 &&
+                 dumpe2fs -h "$img" 2>/dev/null | grep -q "state: *clean$" ||
                  { echo "  e2fsck -fn $img is not clean"; false; }; ok=$?; }
 [ $ok = 0 ] && { debugfs -R "cat /ktest/written.txt" "$img" 2>/dev/null >"$logdir/ktest-disk.written" &&
                  seq 0 999 | sed 's/^/written /' | cmp -s - "$logdir/ktest-disk.written" ||

@@ -19,6 +19,29 @@ struct tss {
 
 static struct gdt_desc gdt[GDT_ENTRIES];
 static struct tss tss;
+static struct tss df_tss;
+static uint8_t df_stack[4096] __attribute__((aligned(16)));
+extern void double_fault_task(void);
+
+/* A double fault is delivered through a task gate (Intel SDM vol. 3A, 6.15, #DF): the
+ * CPU switches to df_tss with its own stack, so even a kernel stack overflow or a bad
+ * esp0 ends in a report instead of a silent triple fault. */
+static void setup_double_fault_task(void) {
+    memset(&df_tss, 0, sizeof df_tss);
+    df_tss.esp = df_tss.esp0 = (uint32_t)df_stack + sizeof df_stack;
+    df_tss.ss = df_tss.ss0 = SEL_KDATA;
+    df_tss.ds = df_tss.es = df_tss.fs = df_tss.gs = SEL_KDATA;
+    df_tss.cs = SEL_KCODE;
+    df_tss.eip = (uint32_t)double_fault_task;
+    df_tss.eflags = 0x2;
+    asm volatile("mov %%cr3, %0" : "=r"(df_tss.cr3));
+    df_tss.iomap_base = sizeof df_tss;
+    gdt[GDT_DFTSS] = gdt_make((uint32_t)&df_tss, sizeof df_tss - 1, ACC_PRESENT | ACC_TSS32, 0);
+}
+
+void tss_saved_state(uint32_t *eip, uint32_t *esp, uint32_t *ebp, uint32_t *cr3) {
+    *eip = tss.eip, *esp = tss.esp, *ebp = tss.ebp, *cr3 = tss.cr3;
+}
 
 struct gdt_desc gdt_make(uint32_t base, uint32_t limit, uint8_t access, uint8_t gran) {
     struct gdt_desc d;
@@ -43,6 +66,7 @@ void gdt_init(void) {
     tss.ss0 = SEL_KDATA;
     tss.iomap_base = sizeof tss; /* no I/O bitmap: ring 3 gets no ports */
     gdt[GDT_TSS] = gdt_make((uint32_t)&tss, sizeof tss - 1, ACC_PRESENT | ACC_TSS32, 0);
+    setup_double_fault_task();
 
     struct { uint16_t limit; uint32_t base; } __attribute__((packed)) gdtr = {
         sizeof gdt - 1, (uint32_t)gdt};

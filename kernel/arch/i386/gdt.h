@@ -10,13 +10,15 @@
 #define GDT_TSS   5
 #define GDT_TLS_MIN 6
 #define GDT_TLS_ENTRIES 3
-#define GDT_ENTRIES (GDT_TLS_MIN + GDT_TLS_ENTRIES)
+#define GDT_DFTSS 9           /* the double-fault task: a clean stack when esp0 is bad */
+#define GDT_ENTRIES (GDT_DFTSS + 1)
 
 #define SEL_KCODE (GDT_KCODE << 3)
 #define SEL_KDATA (GDT_KDATA << 3)
 #define SEL_UCODE ((GDT_UCODE << 3) | 3)
 #define SEL_UDATA ((GDT_UDATA << 3) | 3)
 #define SEL_TSS   (GDT_TSS << 3)
+#define SEL_DFTSS (GDT_DFTSS << 3)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -29,6 +31,8 @@ struct gdt_desc {
 void gdt_init(void);
 /* Sets the kernel stack the CPU switches to on entry from ring 3. */
 void tss_set_kernel_stack(uint32_t esp0);
+/* The state the CPU saved in the main TSS when a double fault switched tasks. */
+void tss_saved_state(uint32_t *eip, uint32_t *esp, uint32_t *ebp, uint32_t *cr3);
 /* Installs one descriptor (used for the TLS slots on every context switch). */
 void gdt_set(int index, struct gdt_desc d);
 struct gdt_desc gdt_make(uint32_t base, uint32_t limit, uint8_t access, uint8_t gran);

@@ -5,6 +5,7 @@
 
 #define GATE_INT32  0x8E   /* present, DPL 0, 32-bit interrupt gate (IF cleared) */
 #define GATE_USER   0xEE   /* present, DPL 3, 32-bit interrupt gate */
+#define GATE_TASK   0x85   /* present, DPL 0, task gate */
 #define IDT_ENTRIES 256
 
 struct idt_gate {
@@ -31,6 +32,8 @@ void idt_init(void) {
     for (int i = 0; i < T_NEXCEPTIONS + T_NIRQS; i++)
         set_gate(i, trap_vectors[i], GATE_INT32);
     set_gate(T_SYSCALL, trap_syscall_vector, GATE_USER);
+    set_gate(T_DBLFLT, 0, GATE_TASK);
+    idt[T_DBLFLT].sel = SEL_DFTSS;   /* a task gate holds only the TSS selector */
     struct { uint16_t limit; uint32_t base; } __attribute__((packed)) idtr = {
         sizeof idt - 1, (uint32_t)idt};
     asm volatile("lidt %0" : : "m"(idtr));

@@ -4,6 +4,7 @@
 #include "proc/proc.h"
 #include "mm/mm.h"
 #include "arch/i386/pit.h"
+#include <stdbool.h>
 
 #define MAPS_NAME_COLUMN 48      /* 25 + 6 * sizeof(void *) - 1 on a 32-bit kernel */
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
@@ -13,7 +14,8 @@ static const char *vma_name(const struct mm *mm, const struct vm_area *v) {
         return "[heap]";
     if (v->flags & VM_GROWSDOWN)
         return "[stack]";
-    (void)mm;
+    if ((v->flags & VM_IMAGE) && mm->exe_path)
+        return mm->exe_path;
     return "";
 }
 
@@ -22,10 +24,12 @@ void gen_maps(struct seqbuf *s, struct proc *p) {
         return;
     struct vm_area *v;
     vma_for_each(v, p->mm) {
-        seq_printf(s, "%08x-%08x %c%c%c%c %08x 00:00 0 ", v->start, v->end,
+        bool image = v->flags & VM_IMAGE;
+        seq_printf(s, "%08x-%08x %c%c%c%c %08x %02x:%02x %u ", v->start, v->end,
                    v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
                    v->prot & PROT_EXEC ? 'x' : '-', v->flags & VM_SHARED ? 's' : 'p',
-                   v->pgoff << PAGE_SHIFT);
+                   v->pgoff << PAGE_SHIFT, image ? (p->mm->exe_dev >> 8) & 0xff : 0,
+                   image ? p->mm->exe_dev & 0xff : 0, image ? p->mm->exe_ino : 0);
         const char *name = vma_name(p->mm, v);
         if (*name) {
             seq_pad(s, MAPS_NAME_COLUMN);

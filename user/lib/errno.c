@@ -1,0 +1,3 @@
+/* errno: one plain int, as LingOS processes are single-threaded (user/lib/malloc.c relies
+ * on `extern int errno`). */
+int errno;
