@@ -10,14 +10,14 @@ QEMU    ?= qemu-system-i386
 CC      := gcc
 KCFLAGS := -m32 -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
            -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -mgeneral-regs-only \
-           -mno-red-zone -O2 -g -Wall -Wextra -Werror -Ikernel -MMD -MP
-KASFLAGS := -m32 -g -Ikernel -MMD -MP
+           -mno-red-zone -O2 -g -Wall -Wextra -Werror -I. -Ikernel -MMD -MP
+KASFLAGS := -m32 -g -I. -Ikernel -MMD -MP
 KLDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments -T kernel/arch/i386/linker.ld
 
 HOST_CC     := gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-               -fno-omit-frame-pointer -fno-sanitize-recover=all -DHOST_BUILD -Ikernel
-BENCH_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DHOST_BUILD -Ikernel
+               -fno-omit-frame-pointer -fno-sanitize-recover=all -DHOST_BUILD -I. -Ikernel
+BENCH_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DHOST_BUILD -I. -Ikernel
 
 KSRC  := $(shell find kernel -name '*.c' -o -name '*.S' | sort)
 KOBJ  := $(patsubst %,$(BUILD)/%.o,$(KSRC))

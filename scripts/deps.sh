@@ -3,7 +3,7 @@
 # lacks. Quiet and quick (one dpkg query) when everything is present.
 set -eu
 PKGS="make gcc gcc-multilib binutils qemu-system-x86 e2fsprogs grub-pc-bin grub-common
-      xorriso mtools gdb clang libclang-rt-14-dev python3"
+      xorriso mtools gdb clang libclang-rt-14-dev python3 cpio tmux"
 missing=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' $PKGS 2>/dev/null |
           awk '$1 != "ii" { print $2 }')
 # Packages dpkg has never heard of print nothing at all: find those too.

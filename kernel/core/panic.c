@@ -10,6 +10,7 @@
 #include "arch/i386/layout.h"
 #include "arch/i386/gdt.h"
 #include "proc/proc.h"
+#include "arch/i386/bootinfo.h"
 #include "lib/printf.h"
 
 #define BACKTRACE_MAX 16
@@ -94,7 +95,15 @@ void double_fault_task(void) {
     if (current)
         kprintf("  current pid %d (%s), kernel stack %p..%p\n", current->pid, current->name,
                 (void *)current->kstack, (void *)(current->kstack + KSTACK_SIZE));
-    if (esp >= KERNEL_VMA)
+    kprintf("  esp0 %08x\n", tss_kernel_stack());
+    if (esp >= KERNEL_VMA && esp < KERNEL_VMA + boot_info.lowmem_end - 64) {
+        const uint32_t *w = (const uint32_t *)esp;
+        kprintf("  stack:");
+        for (int i = 0; i < 20; i++)
+            kprintf(" %08x", w[i]);
+        kprintf("\n");
+    }
+    if (ebp >= KERNEL_VMA)
         backtrace_print(eip, ebp);
     panic_stop();
 }

@@ -3,6 +3,7 @@
  * and alternate status at its control port. */
 #include "drivers/ata.h"
 #include "arch/i386/cpu.h"
+#include "arch/i386/clock.h"
 #include "lib/errno.h"
 #include "lib/printf.h"
 #include "lib/panic.h"
@@ -50,7 +51,9 @@
 
 #define LBA28_LIMIT      (1u << 28)
 #define MAX_PER_COMMAND  128         /* sectors per READ/WRITE SECTORS */
-#define POLL_LIMIT       2000000     /* status reads before a wait gives up */
+#define POLL_LIMIT       2000000     /* status reads while probing for a drive */
+#define ATA_TIMEOUT_NS   (30ull * 1000000000ull)  /* a command's time limit (Linux's ATA_TMOUT_INTERNAL is 30 s) */
+#define POLL_HARD_LIMIT  (1u << 30)  /* a last resort should the clock stand still */
 
 struct ata_drive {
     struct blkdev dev;
@@ -70,9 +73,14 @@ static void delay400(const struct ata_drive *d) {
         inb(d->ctrl);
 }
 
-/* Waits until BSY clears; then, if want_drq, until DRQ sets. -EIO on ERR, DF or timeout. */
+/* Waits until BSY clears; then, if want_drq, until DRQ sets. -EIO on ERR, DF or timeout.
+ * The limit is a time, not a number of reads: an emulated disk can stall for long
+ * stretches while the host writes, and giving up early would lose data. */
 static int wait_ready(const struct ata_drive *d, bool want_drq) {
-    for (uint32_t i = 0; i < POLL_LIMIT; i++) {
+    uint64_t deadline = clock_monotonic_ns() + ATA_TIMEOUT_NS;
+    for (uint32_t i = 0; i < POLL_HARD_LIMIT; i++) {
+        if ((i & 0xffff) == 0xffff && clock_monotonic_ns() > deadline)
+            return -EIO;
         uint8_t st = inb(d->base + REG_STATUS);
         if (st == ST_FLOATING)
             return -EIO;

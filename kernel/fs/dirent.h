@@ -6,14 +6,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
-
-#define DT_UNKNOWN 0
-#define DT_FIFO 1
-#define DT_CHR 2
-#define DT_DIR 4
-#define DT_BLK 6
-#define DT_REG 8
-#define DT_LNK 10
+#include "abi/dirent.h"            /* the DT_* values of d_type */
 
 struct dirent_writer {
     char *buf;

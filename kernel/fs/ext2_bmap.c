@@ -111,6 +111,24 @@ int ext2_bmap(struct ext2_fs *fs, struct ext2_inode *in, uint32_t lbn, bool crea
     return 0;
 }
 
+/* A zeroed block buffer for a new inode's first data block, which it allocates (*blk);
+ * the caller fills it, writes it to *blk and frees it. NULL with *err on failure. */
+uint8_t *ext2_new_first_block(struct ext2_fs *fs, struct ext2_inode *in, uint32_t *blk,
+                              int *err) {
+    uint8_t *buf = ext2_blkbuf(fs);
+    if (!buf) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    bool fresh;
+    if ((*err = ext2_bmap(fs, in, 0, true, blk, &fresh))) {
+        ext2_mfree(fs, buf);
+        return NULL;
+    }
+    memset(buf, 0, fs->block_size);
+    return buf;
+}
+
 /* Frees the subtree under *ptr, a block at `level` (0 = data), for the file blocks from
  * `from` on (relative to the subtree's first). A subtree freed whole is freed itself and
  * *ptr zeroed; a partly freed one is written back. bufs[] holds a buffer per level. */

@@ -3,18 +3,9 @@
  * is -EIO). A directory we modify loses its hashed index (EXT2_INDEX_FL): we keep the
  * linear format valid, which is what ext2 readers without htree support do. */
 #include "fs/ext2_priv.h"
+#include "abi/dirent.h"
 
 #define NO_PREV UINT32_MAX
-
-/* Linux's d_type values (include/linux/fs_types.h). */
-#define DT_UNKNOWN 0
-#define DT_FIFO 1
-#define DT_CHR 2
-#define DT_DIR 4
-#define DT_BLK 6
-#define DT_REG 8
-#define DT_LNK 10
-#define DT_SOCK 12
 
 static uint32_t name_len(const struct ext2_fs *fs, const struct ext2_dirent *de) {
     return fs->filetype ? de->name_len : de->name_len | (uint32_t)de->file_type << 8;
@@ -227,23 +218,19 @@ int ext2_dir_empty(struct ext2_fs *fs, struct ext2_inode *dir) {
 
 /* Gives a new directory inode its first block with "." and ".."; sets i_size. */
 int ext2_dir_init(struct ext2_fs *fs, struct ext2_inode *in, uint32_t self, uint32_t parent) {
-    uint8_t *buf = ext2_blkbuf(fs);
-    if (!buf)
-        return -ENOMEM;
     uint32_t blk;
-    bool fresh;
-    int err = ext2_bmap(fs, in, 0, true, &blk, &fresh);
-    if (!err) {
-        memset(buf, 0, fs->block_size);
-        struct ext2_dirent *dot = (struct ext2_dirent *)buf;
-        dot->rec_len = EXT2_DIRENT_LEN(1);
-        set_entry(fs, dot, self, ".", 1, EXT2_FT_DIR);
-        struct ext2_dirent *dotdot = (struct ext2_dirent *)(buf + dot->rec_len);
-        dotdot->rec_len = (uint16_t)(fs->block_size - dot->rec_len);
-        set_entry(fs, dotdot, parent, "..", 2, EXT2_FT_DIR);
-        in->i_size = fs->block_size;
-        err = ext2_bwrite(fs, blk, buf);
-    }
+    int err;
+    uint8_t *buf = ext2_new_first_block(fs, in, &blk, &err);
+    if (!buf)
+        return err;
+    struct ext2_dirent *dot = (struct ext2_dirent *)buf;
+    dot->rec_len = EXT2_DIRENT_LEN(1);
+    set_entry(fs, dot, self, ".", 1, EXT2_FT_DIR);
+    struct ext2_dirent *dotdot = (struct ext2_dirent *)(buf + dot->rec_len);
+    dotdot->rec_len = (uint16_t)(fs->block_size - dot->rec_len);
+    set_entry(fs, dotdot, parent, "..", 2, EXT2_FT_DIR);
+    in->i_size = fs->block_size;
+    err = ext2_bwrite(fs, blk, buf);
     ext2_mfree(fs, buf);
     return err;
 }

@@ -16,6 +16,47 @@ static void touch_atime(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in)
     ext2_write_inode(fs, ino, in);
 }
 
+/* One block's part of a transfer: chunk bytes at in_blk of file block lbn, to or from
+ * data; blkbuf is a block-sized scratch buffer. Returns 0 or a negative errno. */
+typedef int (*block_io_t)(struct ext2_fs *fs, struct ext2_inode *in, uint32_t lbn,
+                          uint32_t in_blk, uint8_t *data, size_t chunk, uint8_t *blkbuf);
+
+/* Runs io over the bytes [off, off + n) of the file, a block at a time, until the first
+ * error, which it returns; *done is the bytes transferred before it. */
+static int for_each_block(struct ext2_fs *fs, struct ext2_inode *in, uint64_t off,
+                          uint8_t *buf, size_t n, uint8_t *blkbuf, block_io_t io,
+                          size_t *done) {
+    uint32_t bs = fs->block_size;
+    for (*done = 0; *done < n;) {
+        uint64_t pos = off + *done;
+        uint32_t in_blk = (uint32_t)(pos % bs);
+        size_t chunk = bs - in_blk < n - *done ? bs - in_blk : n - *done;
+        int err = io(fs, in, (uint32_t)(pos / bs), in_blk, buf + *done, chunk, blkbuf);
+        if (err)
+            return err;
+        *done += chunk;
+    }
+    return 0;
+}
+
+/* Reads chunk bytes at in_blk of file block lbn into dst (zeros for a hole). */
+static int read_block(struct ext2_fs *fs, struct ext2_inode *in, uint32_t lbn, uint32_t in_blk,
+                      uint8_t *dst, size_t chunk, uint8_t *blkbuf) {
+    uint32_t blk;
+    bool fresh;
+    int err = ext2_bmap(fs, in, lbn, false, &blk, &fresh);
+    if (err)
+        return err;
+    if (!blk) {
+        memset(dst, 0, chunk);
+        return 0;
+    }
+    if ((err = ext2_bread(fs, blk, blkbuf)))
+        return err;
+    memcpy(dst, blkbuf + in_blk, chunk);
+    return 0;
+}
+
 long ext2_read(struct ext2_fs *fs, uint32_t ino, uint64_t off, void *buf, size_t n) {
     struct ext2_inode in;
     int err = ext2_read_inode(fs, ino, &in);
@@ -31,31 +72,17 @@ long ext2_read(struct ext2_fs *fs, uint32_t ino, uint64_t off, void *buf, size_t
     uint8_t *blkbuf = ext2_blkbuf(fs);
     if (!blkbuf)
         return -ENOMEM;
-    uint32_t bs = fs->block_size;
-    size_t done = 0;
-    while (done < n && !err) {
-        uint64_t pos = off + done;
-        uint32_t in_blk = (uint32_t)(pos % bs);
-        size_t chunk = bs - in_blk < n - done ? bs - in_blk : n - done;
-        uint32_t blk;
-        bool fresh;
-        err = ext2_bmap(fs, &in, (uint32_t)(pos / bs), false, &blk, &fresh);
-        if (!err && !blk)
-            memset((uint8_t *)buf + done, 0, chunk);
-        else if (!err && !(err = ext2_bread(fs, blk, blkbuf)))
-            memcpy((uint8_t *)buf + done, blkbuf + in_blk, chunk);
-        if (!err)
-            done += chunk;
-    }
+    size_t done;
+    err = for_each_block(fs, &in, off, buf, n, blkbuf, read_block, &done);
     ext2_mfree(fs, blkbuf);
     if (done)
         touch_atime(fs, ino, &in);
     return done ? (long)done : err;
 }
 
-/* Writes one block's worth (chunk bytes at in_blk) of file block lbn. */
+/* Writes chunk bytes from src at in_blk of file block lbn, allocating it if need be. */
 static int write_block(struct ext2_fs *fs, struct ext2_inode *in, uint32_t lbn, uint32_t in_blk,
-                       const uint8_t *src, size_t chunk, uint8_t *blkbuf) {
+                       uint8_t *src, size_t chunk, uint8_t *blkbuf) {
     uint32_t blk;
     bool fresh;
     int err = ext2_bmap(fs, in, lbn, true, &blk, &fresh);
@@ -71,17 +98,27 @@ static int write_block(struct ext2_fs *fs, struct ext2_inode *in, uint32_t lbn, 
     return ext2_bwrite(fs, blk, blkbuf);
 }
 
-long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf, size_t n) {
+/* Reads inode ino for a change of its data: -EROFS on a read-only volume, -EISDIR for a
+ * directory, -EINVAL for anything but a regular file (a symlink's target or a device
+ * number is not file data). */
+static int read_regular_for_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in) {
     if (fs->readonly)
         return -EROFS;
-    struct ext2_inode in;
-    int err = ext2_read_inode(fs, ino, &in);
+    int err = ext2_read_inode(fs, ino, in);
     if (err)
         return err;
-    if (ext2_is_dir(&in))
+    if (ext2_is_dir(in))
         return -EISDIR;
-    if ((in.i_mode & EXT2_S_IFMT) != EXT2_S_IFREG)
-        return -EINVAL; /* a symlink's target or a device number is not file data */
+    if ((in->i_mode & EXT2_S_IFMT) != EXT2_S_IFREG)
+        return -EINVAL;
+    return 0;
+}
+
+long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf, size_t n) {
+    struct ext2_inode in;
+    int err = read_regular_for_write(fs, ino, &in);
+    if (err)
+        return err;
     uint64_t max = ext2_max_size(fs);
     if (off >= max)
         return n ? -EFBIG : 0;
@@ -90,17 +127,8 @@ long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf,
     uint8_t *blkbuf = ext2_blkbuf(fs);
     if (!blkbuf)
         return -ENOMEM;
-    uint32_t bs = fs->block_size;
-    size_t done = 0;
-    while (done < n && !err) {
-        uint64_t pos = off + done;
-        uint32_t in_blk = (uint32_t)(pos % bs);
-        size_t chunk = bs - in_blk < n - done ? bs - in_blk : n - done;
-        err = write_block(fs, &in, (uint32_t)(pos / bs), in_blk, (const uint8_t *)buf + done,
-                          chunk, blkbuf);
-        if (!err)
-            done += chunk;
-    }
+    size_t done;   /* write_block only reads its data: casting away const is safe */
+    err = for_each_block(fs, &in, off, (uint8_t *)buf, n, blkbuf, write_block, &done);
     ext2_mfree(fs, blkbuf);
     if (off + done > ext2_size(&in))
         ext2_set_size(fs, &in, off + done);
@@ -136,16 +164,10 @@ static int zero_tail(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size) {
 }
 
 int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size) {
-    if (fs->readonly)
-        return -EROFS;
     struct ext2_inode in;
-    int err = ext2_read_inode(fs, ino, &in);
+    int err = read_regular_for_write(fs, ino, &in);
     if (err)
         return err;
-    if (ext2_is_dir(&in))
-        return -EISDIR;
-    if ((in.i_mode & EXT2_S_IFMT) != EXT2_S_IFREG)
-        return -EINVAL;
     if (size > ext2_max_size(fs))
         return -EFBIG;
     if (size < ext2_size(&in)) {

@@ -13,50 +13,59 @@ static int locate(const struct ext2_fs *fs, uint32_t ino, uint32_t *blk, uint32_
     return 0;
 }
 
+/* The inode-table block holding inode ino (number *blk, the inode at byte *off), read
+ * into a new block buffer the caller frees; NULL with *err set when that fails. */
+static uint8_t *read_inode_block(struct ext2_fs *fs, uint32_t ino, uint32_t *blk,
+                                 uint32_t *off, int *err) {
+    if ((*err = locate(fs, ino, blk, off)))
+        return NULL;
+    uint8_t *buf = ext2_blkbuf(fs);
+    if (!buf) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    if ((*err = ext2_bread(fs, *blk, buf))) {
+        ext2_mfree(fs, buf);
+        return NULL;
+    }
+    return buf;
+}
+
 int ext2_read_inode(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out) {
     uint32_t blk, off;
-    int err = locate(fs, ino, &blk, &off);
-    if (err)
-        return err;
-    uint8_t *buf = ext2_blkbuf(fs);
+    int err;
+    uint8_t *buf = read_inode_block(fs, ino, &blk, &off, &err);
     if (!buf)
-        return -ENOMEM;
-    err = ext2_bread(fs, blk, buf);
-    if (!err)
-        memcpy(out, buf + off, sizeof *out);
+        return err;
+    memcpy(out, buf + off, sizeof *out);
     ext2_mfree(fs, buf);
-    return err;
+    return 0;
 }
 
 /* Writes the 128-byte inode; for a fresh inode also initializes the large-inode tail
  * (zeroed, i_extra_isize as the superblock wants, creation time now). */
 static int put_inode(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *in, bool fresh) {
     uint32_t blk, off;
-    int err = locate(fs, ino, &blk, &off);
-    if (err)
-        return err;
-    uint8_t *buf = ext2_blkbuf(fs);
+    int err;
+    uint8_t *buf = read_inode_block(fs, ino, &blk, &off, &err);
     if (!buf)
-        return -ENOMEM;
-    err = ext2_bread(fs, blk, buf);
-    if (!err) {
-        memcpy(buf + off, in, sizeof *in);
-        uint32_t extra = fs->inode_size - EXT2_GOOD_OLD_INODE_SIZE;
-        if (fresh && extra) {
-            struct ext2_inode_large_tail tail = {0};
-            uint16_t want = fs->sb.s_want_extra_isize;
-            if (want < fs->sb.s_min_extra_isize)
-                want = fs->sb.s_min_extra_isize;
-            if (want >= sizeof tail && want <= extra && !(want % 4)) {
-                tail.i_extra_isize = want;
-                tail.i_crtime = in->i_ctime;
-            }
-            memset(buf + off + EXT2_GOOD_OLD_INODE_SIZE, 0, extra);
-            memcpy(buf + off + EXT2_GOOD_OLD_INODE_SIZE, &tail,
-                   extra < sizeof tail ? extra : sizeof tail);
+        return err;
+    memcpy(buf + off, in, sizeof *in);
+    uint32_t extra = fs->inode_size - EXT2_GOOD_OLD_INODE_SIZE;
+    if (fresh && extra) {
+        struct ext2_inode_large_tail tail = {0};
+        uint16_t want = fs->sb.s_want_extra_isize;
+        if (want < fs->sb.s_min_extra_isize)
+            want = fs->sb.s_min_extra_isize;
+        if (want >= sizeof tail && want <= extra && !(want % 4)) {
+            tail.i_extra_isize = want;
+            tail.i_crtime = in->i_ctime;
         }
-        err = ext2_bwrite(fs, blk, buf);
+        memset(buf + off + EXT2_GOOD_OLD_INODE_SIZE, 0, extra);
+        memcpy(buf + off + EXT2_GOOD_OLD_INODE_SIZE, &tail,
+               extra < sizeof tail ? extra : sizeof tail);
     }
+    err = ext2_bwrite(fs, blk, buf);
     ext2_mfree(fs, buf);
     return err;
 }

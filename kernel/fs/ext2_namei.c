@@ -194,17 +194,13 @@ static int put_target(struct ext2_fs *fs, struct ext2_inode *in, const char *tar
         memcpy(in->i_block, target, tlen);
         return 0;
     }
-    uint8_t *buf = ext2_blkbuf(fs);
-    if (!buf)
-        return -ENOMEM;
     uint32_t blk;
-    bool fresh;
-    int err = ext2_bmap(fs, in, 0, true, &blk, &fresh);
-    if (!err) {
-        memset(buf, 0, fs->block_size);
-        memcpy(buf, target, tlen);
-        err = ext2_bwrite(fs, blk, buf);
-    }
+    int err;
+    uint8_t *buf = ext2_new_first_block(fs, in, &blk, &err);
+    if (!buf)
+        return err;
+    memcpy(buf, target, tlen);
+    err = ext2_bwrite(fs, blk, buf);
     ext2_mfree(fs, buf);
     return err;
 }

@@ -61,6 +61,8 @@ uint8_t ext2_ftype(uint16_t mode);
 /* ext2_bmap.c: file block -> disk block, and freeing the tail of a file. */
 int ext2_bmap(struct ext2_fs *fs, struct ext2_inode *in, uint32_t lbn, bool create,
               uint32_t *blk, bool *fresh);
+uint8_t *ext2_new_first_block(struct ext2_fs *fs, struct ext2_inode *in, uint32_t *blk,
+                              int *err);
 int ext2_free_from(struct ext2_fs *fs, struct ext2_inode *in, uint32_t first_lbn);
 uint64_t ext2_max_size(const struct ext2_fs *fs);
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include "abi/fcntl.h"          /* the O_* flags of struct file */
 
 struct file;
 struct kstat;
@@ -37,21 +38,10 @@ struct file {
     void *priv;                 /* the kind's own state (inode, pipe end ...) */
 };
 
-/* Linux's open flags (include/uapi/asm-generic/fcntl.h, octal). */
-#define O_ACCMODE   00000003
-#define O_RDONLY    00000000
-#define O_WRONLY    00000001
-#define O_RDWR      00000002
-#define O_CREAT     00000100
-#define O_EXCL      00000200
-#define O_NOCTTY    00000400
-#define O_TRUNC     00001000
-#define O_APPEND    00002000
-#define O_NONBLOCK  00004000
-#define O_DIRECTORY 00200000
-#define O_NOFOLLOW  00400000
-#define O_CLOEXEC   02000000
-#define O_LARGEFILE 00100000
+#define SEEK_SET 0                   /* lseek whence */
+#define SEEK_CUR 1
+#define SEEK_END 2
+
 /* The flags that act at open and are not kept in struct file. */
 #define O_OPEN_ONLY (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
 

@@ -13,30 +13,14 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include "abi/stat.h"                /* the S_IF* mode bits */
 #include "fs/file.h"
 #include "lib/list.h"
-
-#define SEEK_SET 0                   /* lseek whence */
-#define SEEK_CUR 1
-#define SEEK_END 2
 
 #define PATH_MAX 4096                /* including the NUL */
 #define NAME_MAX 255
 #define SYMLOOP_MAX 8
 
-/* POSIX mode bits (the same values as ext2's) */
-#define S_IFMT   0170000
-#define S_IFSOCK 0140000
-#define S_IFLNK  0120000
-#define S_IFREG  0100000
-#define S_IFBLK  0060000
-#define S_IFDIR  0040000
-#define S_IFCHR  0020000
-#define S_IFIFO  0010000
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
-#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 
 /* Device numbers as stat's st_rdev carries them (Linux's new_encode_dev, which glibc's
  * major() and minor() decode). */

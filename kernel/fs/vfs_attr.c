@@ -5,9 +5,6 @@
 #include "fs/devfs.h"
 #include "lib/errno.h"
 
-#define S_ISUID  04000
-#define S_ISGID  02000
-#define S_IXGRP  00010
 #define S_IPERM  07777
 
 /* Linux (notify_change, setattr_should_drop_sgid): chown of anything but a directory

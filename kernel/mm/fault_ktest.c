@@ -4,9 +4,8 @@
 #include "test/ktest.h"
 #include "mm/fault.h"
 #include "mm/mm.h"
+#include "mm/mm_ktest_util.h"
 #include "mm/uaccess.h"
-#include "mm/buddy.h"
-#include "mm/kheap.h"
 #include "arch/i386/trap.h"
 #include "arch/i386/gdt.h"
 #include "lib/errno.h"
@@ -18,9 +17,6 @@
 #define KERN_VA 0xC0001000u
 #define STACK_INIT_PAGES 4
 
-static uint32_t free_before;
-static void leak_check_start(void) { kheap_shrink(); free_before = buddy_nr_free(); }
-static uint32_t leaked(void) { kheap_shrink(); return free_before - buddy_nr_free(); }
 
 static int hook_signo;
 static void record_signal(struct trapframe *tf, int signo) { (void)tf; hook_signo = signo; }
@@ -47,11 +43,9 @@ static int user_fault(uint32_t addr, uint32_t err) {
 /* A kernel read of an untouched page in a VMA maps a zeroed frame with the VMA's rights. */
 KTEST(fault_demand_zero_from_kernel) {
     fault_init();
-    leak_check_start();
-    struct mm *mm = mm_create();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, ZERO_VA, 4 * PAGE_SIZE, RW, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, RO_VA, PAGE_SIZE, PROT_READ, 0), 0);
-    mm_activate(mm);
     uint32_t before = demand_zero_count();
     volatile uint32_t *p = (volatile uint32_t *)(ZERO_VA + PAGE_SIZE + 8);
     KCHECK_EQ(*p, 0);
@@ -67,21 +61,17 @@ KTEST(fault_demand_zero_from_kernel) {
     KCHECK_EQ(mm->rss, 2);
     uint32_t v = 1;                                     /* CR0.WP: the kernel cannot write */
     KCHECK_EQ(copy_to_user((void *)RO_VA, &v, sizeof v), -EFAULT);
-    mm_activate(NULL);
-    mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }
 
 /* The stack grows on a fault just below it, not past USER_STACK_MAX, and not into the
  * guard gap above another VMA. */
 KTEST(fault_stack_grows_down) {
     fault_init();
-    leak_check_start();
-    struct mm *mm = mm_create();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_setup_stack(mm, STACK_INIT_PAGES * PAGE_SIZE), 0);
     struct vm_area *stack = vma_find(mm, USER_STACK_TOP - 1);
     uint32_t start0 = stack->start, v = 0xABCD;
-    mm_activate(mm);
     uint32_t grows = fault_stats.stack_grow;
     KCHECK_EQ(copy_to_user((void *)(start0 - 100), &v, sizeof v), 0);
     KCHECK_EQ(stack->start, start0 - PAGE_SIZE);
@@ -92,33 +82,27 @@ KTEST(fault_stack_grows_down) {
     KCHECK_EQ(copy_to_user((void *)(deep - 4), &v, sizeof v), -EFAULT);
     KCHECK_EQ(stack->start, deep);
     KCHECK_EQ(mm->nr_vmas, 1);
-    mm_activate(NULL);
-    mm_destroy(mm);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 
-    mm = mm_create();
+    mm = ktest_mm_begin();
     KCHECK_EQ(mm_setup_stack(mm, STACK_INIT_PAGES * PAGE_SIZE), 0);
     start0 = USER_STACK_TOP - STACK_INIT_PAGES * PAGE_SIZE;
     uint32_t below_end = start0 - STACK_GUARD_GAP - 2 * PAGE_SIZE; /* end of a VMA below */
     KCHECK_EQ(mm_map_anon(mm, below_end - PAGE_SIZE, PAGE_SIZE, RW, 0), 0);
-    mm_activate(mm);
     uint32_t lowest = below_end + STACK_GUARD_GAP;      /* the gap stays free */
     KCHECK_EQ(copy_to_user((void *)(lowest - PAGE_SIZE), &v, sizeof v), -EFAULT);
     KCHECK_EQ(copy_to_user((void *)lowest, &v, sizeof v), 0);
     KCHECK_EQ(vma_find(mm, USER_STACK_TOP - 1)->start, lowest);
-    mm_activate(NULL);
-    mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }
 
 /* User-mode faults: demand-zero is silent, everything illegal is SIGSEGV, none panics. */
 KTEST(fault_user_cases) {
     fault_init();
-    leak_check_start();
-    struct mm *mm = mm_create();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, ZERO_VA, PAGE_SIZE, RW, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, RO_VA, PAGE_SIZE, PROT_READ, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, RO_VA + 2 * PAGE_SIZE, PAGE_SIZE, PROT_NONE, 0), 0);
-    mm_activate(mm);
     uint32_t segv0 = fault_stats.segv;
     KCHECK_EQ(user_fault(ZERO_VA + 12, PF_WRITE), 0);                  /* demand-zero */
     KCHECK(*pte_lookup(mm->pgdir, ZERO_VA) & PTE_PRESENT);
@@ -131,7 +115,5 @@ KTEST(fault_user_cases) {
     KCHECK_EQ(user_fault(RO_VA + PAGE_SIZE, 0), SIGSEGV_NR);            /* the hole */
     KCHECK_EQ(fault_stats.segv - segv0, 6);
     KCHECK_EQ(mm->rss, 2);
-    mm_activate(NULL);
-    mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }

@@ -4,9 +4,8 @@
 #include "test/ktest.h"
 #include "mm/mmap.h"
 #include "mm/mm.h"
+#include "mm/mm_ktest_util.h"
 #include "mm/uaccess.h"
-#include "mm/buddy.h"
-#include "mm/kheap.h"
 #include "lib/errno.h"
 #include "lib/string.h"
 
@@ -16,25 +15,6 @@
 #define VEC   0x20000000u    /* the user vector */
 #define RO    0x21000000u    /* a read-only page for a vector */
 #define BIG   200u           /* pages: more than one 64-byte chunk of the vector */
-
-static uint32_t free_before;
-static struct mm *prev_mm;
-
-static struct mm *test_begin(void) {
-    kheap_shrink();
-    free_before = buddy_nr_free();
-    prev_mm = mm_active;
-    struct mm *mm = mm_create();
-    mm_activate(mm);
-    return mm;
-}
-
-static uint32_t test_end(struct mm *mm) {
-    mm_activate(prev_mm);
-    mm_destroy(mm);
-    kheap_shrink();
-    return free_before - buddy_nr_free();
-}
 
 static void touch(uint32_t va) { uint8_t b = 1; (void)copy_to_user((void *)va, &b, 1); }
 
@@ -48,7 +28,7 @@ static int residency(struct mm *mm, uint32_t start, uint32_t len, uint8_t *vec, 
 }
 
 KTEST(mincore_residency_bits) {
-    struct mm *mm = test_begin();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, VEC, P, RW, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, AREA, 8 * P, RW, 0), 0);
     touch(AREA);
@@ -66,12 +46,12 @@ KTEST(mincore_residency_bits) {
     KCHECK_EQ(copy_to_user((void *)VEC, &mark, 1), 0);
     KCHECK_EQ(residency(mm, AREA, 0, vec, 1), 0);
     KCHECK_EQ(vec[0], mark);                      /* len 0 writes nothing */
-    KCHECK_EQ(test_end(mm), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }
 
 /* A range of BIG pages, answered in several chunks of the vector. */
 KTEST(mincore_long_range) {
-    struct mm *mm = test_begin();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, VEC, P, RW, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, AREA, BIG * P, RW, 0), 0);
     static const uint32_t touched[] = {0, 63, 64, 130, BIG - 1};
@@ -84,11 +64,11 @@ KTEST(mincore_long_range) {
         set += vec[i];
     KCHECK_EQ(set, 5);
     KCHECK(vec[0] && vec[63] && vec[64] && vec[130] && vec[BIG - 1]);
-    KCHECK_EQ(test_end(mm), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }
 
 KTEST(mincore_errors) {
-    struct mm *mm = test_begin();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, VEC, P, RW, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, RO, P, PROT_READ, 0), 0);
     KCHECK_EQ(mm_map_anon(mm, AREA, 2 * P, RW, 0), 0);
@@ -102,5 +82,5 @@ KTEST(mincore_errors) {
     KCHECK_EQ(mm_mincore(mm, AREA, 2 * P, (uint8_t *)(VEC + P - 1)), -EFAULT); /* runs out */
     KCHECK_EQ(mm_mincore(mm, AREA, 2 * P, (uint8_t *)(VEC + P - 2)), 0);
     KCHECK_EQ(mm->rss, 1);                       /* only the vector's page */
-    KCHECK_EQ(test_end(mm), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }

@@ -26,12 +26,14 @@ uint32_t mm_pte_flags(uint32_t prot) {
 
 uint32_t mm_nr_pagetables(const struct mm *mm) { return pgdir_nr_tables(mm->pgdir); }
 
-/* A zeroed frame for user memory (PG_user, refcount 1), or NULL when memory is out. */
-static struct page *user_frame_alloc(void) {
+/* A frame for user memory (PG_user, refcount 1), zeroed unless the caller is about to
+ * overwrite all of it (fork's copy), or NULL when memory is out. */
+static struct page *user_frame_alloc(bool zero) {
     struct page *p = alloc_pages(0);
     if (!p)
         return NULL;
-    memset(page_to_virt(p), 0, PAGE_SIZE);
+    if (zero)
+        memset(page_to_virt(p), 0, PAGE_SIZE);
     p->flags |= PG_user;
     return p;
 }
@@ -145,7 +147,7 @@ int mm_map_zero_page(struct mm *mm, const struct vm_area *vma, uint32_t va) {
             "va %#x: not a page of vma [%#x,%#x)", va, vma->start, vma->end);
     pte_t *pte = pte_lookup(mm->pgdir, va);
     KASSERT(!pte || !pte_has_frame(*pte), "va %#x: already holds frame %#x", va, *pte);
-    struct page *p = user_frame_alloc();
+    struct page *p = user_frame_alloc(true);
     if (!p)
         return -ENOMEM;
     int r = map_page(mm->pgdir, va, page_paddr(p), mm_pte_flags(vma->prot));
@@ -161,7 +163,7 @@ int mm_map_zero_page(struct mm *mm, const struct vm_area *vma, uint32_t va) {
  * replaces exactly this function (share the frame, refcount++, clear PTE_WRITE in both).
  * Returns 0 or -ENOMEM. */
 static int fork_copy_page(struct mm *child, uint32_t va, pte_t pte) {
-    struct page *p = user_frame_alloc();
+    struct page *p = user_frame_alloc(false);
     if (!p)
         return -ENOMEM;
     memcpy(page_to_virt(p), PHYS_TO_VIRT(pte_paddr(pte)), PAGE_SIZE);

@@ -2,8 +2,7 @@
  * contents into distinct frames, mm_copy_in needs a VMA. */
 #include "test/ktest.h"
 #include "mm/mm.h"
-#include "mm/buddy.h"
-#include "mm/kheap.h"
+#include "mm/mm_ktest_util.h"
 #include "lib/errno.h"
 #include "lib/string.h"
 
@@ -12,9 +11,6 @@
 #define DATA_VA  0x08048000u
 #define MSG "copied into a not-yet-active address space"
 
-static uint32_t free_before;
-static void leak_check_start(void) { kheap_shrink(); free_before = buddy_nr_free(); }
-static uint32_t leaked(void) { kheap_shrink(); return free_before - buddy_nr_free(); }
 
 /* The kernel-virtual address of the byte at va in mm, or NULL when it has no frame. */
 static char *frame_byte(struct mm *mm, uint32_t va) {
@@ -25,7 +21,7 @@ static char *frame_byte(struct mm *mm, uint32_t va) {
 }
 
 KTEST(mm_destroy_returns_every_page) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK(mm != NULL);
     KCHECK_EQ(mm_map_anon(mm, SPAN_VA, 4 * PAGE_SIZE, RW, 0), 0);
@@ -36,14 +32,14 @@ KTEST(mm_destroy_returns_every_page) {
     KCHECK_EQ(mm_copy_in(mm, USER_STACK_TOP - 8, "stacktop", 8), 0);
     KCHECK_EQ(mm->rss, 4 + 2 + 1);
     KCHECK_EQ(mm_nr_pagetables(mm), 4);   /* two for SPAN_VA, DATA_VA's, the stack's */
-    KCHECK(buddy_nr_free() < free_before);
+    KCHECK(ktest_leaked() > 0);           /* until it is destroyed */
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }
 
 /* The loader writes through VMA protection but never outside a VMA. */
 KTEST(mm_copy_in_needs_vma) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK_EQ(mm_map_anon(mm, DATA_VA, PAGE_SIZE, PROT_READ, 0), 0);
     KCHECK_EQ(mm_copy_in(mm, DATA_VA, MSG, sizeof MSG), 0);
@@ -54,11 +50,11 @@ KTEST(mm_copy_in_needs_vma) {
     KCHECK_EQ(mm_zero_in(mm, 0xBFFFFFFF, 2), -EFAULT);      /* would run into the kernel */
     KCHECK_EQ(mm_copy_in(mm, DATA_VA, "", 0), 0);
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }
 
 KTEST(mm_fork_copies_content) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *parent = mm_create();
     KCHECK_EQ(mm_map_anon(parent, SPAN_VA, 4 * PAGE_SIZE, RW, 0), 0);
     KCHECK_EQ(mm_map_anon(parent, DATA_VA, 8 * PAGE_SIZE, PROT_READ, 0), 0);
@@ -88,5 +84,5 @@ KTEST(mm_fork_copies_content) {
     mm_destroy(parent);
     KCHECK_EQ(*frame_byte(child, SPAN_VA + 2 * PAGE_SIZE), MSG[3]);
     mm_put(child);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }

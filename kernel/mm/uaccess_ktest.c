@@ -5,8 +5,7 @@
 #include "mm/uaccess.h"
 #include "mm/fault.h"
 #include "mm/mm.h"
-#include "mm/buddy.h"
-#include "mm/kheap.h"
+#include "mm/mm_ktest_util.h"
 #include "lib/errno.h"
 #include "lib/string.h"
 
@@ -15,9 +14,6 @@
 #define UNMAPPED 0x50000000u
 #define KERN_VA  ((const void *)0xC0100000u)
 
-static uint32_t free_before;
-static void leak_check_start(void) { kheap_shrink(); free_before = buddy_nr_free(); }
-static uint32_t leaked(void) { kheap_shrink(); return free_before - buddy_nr_free(); }
 
 KTEST(uaccess_access_ok) {
     KCHECK(access_ok((void *)0x1000, 16));
@@ -48,10 +44,8 @@ KTEST(uaccess_efault_cases) {
 
 KTEST(uaccess_copies_through_demand_paging) {
     fault_init();
-    leak_check_start();
-    struct mm *mm = mm_create();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, BUF_VA, 2 * PAGE_SIZE, RW, 0), 0);
-    mm_activate(mm);
     static const char msg[] = "crosses a page boundary";
     char *u = (char *)(BUF_VA + PAGE_SIZE - 5), got[sizeof msg];
     KCHECK_EQ(copy_to_user(u, msg, sizeof msg), 0);
@@ -61,21 +55,17 @@ KTEST(uaccess_copies_through_demand_paging) {
     /* Running off the end of the VMA fails even though the start is fine. */
     KCHECK_EQ(copy_from_user(got, (void *)(BUF_VA + 2 * PAGE_SIZE - 4), 8), -EFAULT);
     KCHECK_EQ(copy_to_user((void *)(BUF_VA + 2 * PAGE_SIZE - 4), msg, 8), -EFAULT);
-    mm_activate(NULL);
-    mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }
 
 KTEST(uaccess_strncpy_from_user_bounds) {
     fault_init();
-    leak_check_start();
-    struct mm *mm = mm_create();
+    struct mm *mm = ktest_mm_begin();
     KCHECK_EQ(mm_map_anon(mm, BUF_VA, PAGE_SIZE, RW, 0), 0);
     KCHECK_EQ(mm_setup_stack(mm, PAGE_SIZE), 0);
     KCHECK_EQ(mm_copy_in(mm, BUF_VA, "hello", 6), 0);
     KCHECK_EQ(mm_copy_in(mm, BUF_VA + PAGE_SIZE - 3, "end", 3), 0);  /* no NUL before the hole */
     KCHECK_EQ(mm_copy_in(mm, USER_TOP - 3, "top", 3), 0);              /* ... before the kernel */
-    mm_activate(mm);
     char buf[16];
     memset(buf, 'x', sizeof buf);
     KCHECK_EQ(strncpy_from_user(buf, (void *)BUF_VA, sizeof buf), 5);
@@ -87,7 +77,5 @@ KTEST(uaccess_strncpy_from_user_bounds) {
     KCHECK_EQ(strncpy_from_user(buf, (void *)(BUF_VA + PAGE_SIZE - 3), sizeof buf), -EFAULT);
     KCHECK_EQ(strncpy_from_user(buf, (void *)(BUF_VA + PAGE_SIZE - 3), 3), -ENAMETOOLONG);
     KCHECK_EQ(strncpy_from_user(buf, (void *)(USER_TOP - 3), sizeof buf), -EFAULT);
-    mm_activate(NULL);
-    mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_mm_end(mm), 0);
 }

@@ -12,12 +12,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "lib/list.h"
+#include "abi/mman.h"
 
-/* mmap/mprotect protections (Linux's values). On i386 without NX, PROT_EXEC implies read. */
-#define PROT_NONE  0x0
-#define PROT_READ  0x1
-#define PROT_WRITE 0x2
-#define PROT_EXEC  0x4
+/* mmap/mprotect protections are abi/mman.h's PROT_*. On i386 without NX, PROT_EXEC
+ * implies read. */
 #define PROT_MASK  (PROT_READ | PROT_WRITE | PROT_EXEC)
 
 /* VMA flags (our own; sys_mmap translates MAP_* into these). */

@@ -2,17 +2,14 @@
  * munmap of a middle part, mprotect splitting and re-merging, the free-range finder. */
 #include "test/ktest.h"
 #include "mm/mm.h"
+#include "mm/mm_ktest_util.h"
 #include "mm/buddy.h"
-#include "mm/kheap.h"
 #include "lib/errno.h"
 
 #define KB 1024u
 #define RW (PROT_READ | PROT_WRITE)
 #define AREA 0x00100000u     /* a test range: 16 pages from 1 MiB */
 
-static uint32_t free_before;
-static void leak_check_start(void) { kheap_shrink(); free_before = buddy_nr_free(); }
-static uint32_t leaked(void) { kheap_shrink(); return free_before - buddy_nr_free(); }
 
 /* Inserts an anonymous VMA [s, e) without merging; returns vma_insert's result. */
 static int insert(struct mm *mm, uint32_t s, uint32_t e, uint32_t prot) {
@@ -41,7 +38,7 @@ static uint32_t nth_end(struct mm *mm, uint32_t n) {
 }
 
 KTEST(vma_insert_sorted_rejects_overlap) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK_EQ(insert(mm, 0x8000, 0xA000, RW), 0);
     KCHECK_EQ(insert(mm, 0x2000, 0x4000, RW), 0);
@@ -66,11 +63,11 @@ KTEST(vma_insert_sorted_rejects_overlap) {
     KCHECK_EQ(vma_find_from(mm, 0x6000)->start, 0x8000);
     KCHECK(vma_find_from(mm, 0xA000) == NULL);
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }
 
 KTEST(vma_split_and_merge) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK_EQ(insert(mm, AREA, AREA + 16 * PAGE_SIZE, RW), 0);
     struct vm_area *lo = vma_find(mm, AREA);
@@ -95,12 +92,12 @@ KTEST(vma_split_and_merge) {
     KCHECK(vma_merge(mm, mid) == lo);
     KCHECK_EQ(mm->nr_vmas, 1);
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }
 
 /* munmap of a middle part: two VMAs remain, the pages in the hole are freed. */
 KTEST(mm_unmap_range_middle) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK_EQ(mm_map_anon(mm, AREA, 16 * PAGE_SIZE, RW, 0), 0);
     KCHECK_EQ(mm_zero_in(mm, AREA, 16 * PAGE_SIZE), 0);
@@ -128,13 +125,13 @@ KTEST(mm_unmap_range_middle) {
     KCHECK_EQ(mm->rss, 0);
     KCHECK_EQ(mm_nr_pagetables(mm), 0);
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }
 
 /* mprotect of a middle part splits into three and rewrites only those PTEs; restoring
  * the protection merges them back. */
 KTEST(mm_protect_range_split_merge) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK_EQ(mm_map_anon(mm, AREA, 16 * PAGE_SIZE, RW, 0), 0);
     KCHECK_EQ(mm_zero_in(mm, AREA, 16 * PAGE_SIZE), 0);
@@ -161,11 +158,11 @@ KTEST(mm_protect_range_split_merge) {
     KCHECK_EQ(mm->nr_vmas, 1);
     KCHECK_EQ(mm_protect_range(mm, AREA, PAGE_SIZE, 0x8), -EINVAL);
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }
 
 KTEST(mm_find_free_gaps) {
-    leak_check_start();
+    ktest_leak_start();
     struct mm *mm = mm_create();
     KCHECK_EQ(mm_find_free(mm, 3 * PAGE_SIZE, 0), MMAP_BASE);
     KCHECK_EQ(mm_map_anon(mm, MMAP_BASE, 3 * PAGE_SIZE, RW, 0), 0);
@@ -194,5 +191,5 @@ KTEST(mm_find_free_gaps) {
     KCHECK_EQ(heap->end, 0x08200000);
     KCHECK_EQ(vma_extend(mm, heap, MMAP_BASE + PAGE_SIZE), -ENOMEM);
     mm_destroy(mm);
-    KCHECK_EQ(leaked(), 0);
+    KCHECK_EQ(ktest_leaked(), 0);
 }

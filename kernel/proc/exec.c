@@ -70,6 +70,7 @@ int exec_load(const char *path, struct exec_source *src, struct exec_args *args)
     files_exec(p);
     signal_exec_reset(p);
     memset(p->tls, 0, sizeof p->tls);
+    p->clear_child_tid = 0;      /* the address belonged to the old image (Linux does the same) */
     load_tls(p);
     proc_set_name(p, path);
     proc_set_cmdline(p, path, args->buf, argv_bytes(args));

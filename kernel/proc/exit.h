@@ -2,10 +2,10 @@
 #ifndef PROC_EXIT_H
 #define PROC_EXIT_H
 #include <stdint.h>
+#include "abi/wait.h"
 /* Linux's wait status encoding (the W* macros of <sys/wait.h>). */
 #define W_EXITCODE(code) (((code) & 0xff) << 8)
 #define W_SIGNALED(sig)  ((sig) & 0x7f)
-#define WNOHANG 1
 
 __attribute__((noreturn)) void proc_exit(int status);      /* status: a wait status */
 __attribute__((noreturn)) void proc_exit_signal(int sig);  /* killed by sig */

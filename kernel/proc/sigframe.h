@@ -1,21 +1,15 @@
 /* Signal handler frames on the user stack, in Linux's i386 layouts
  * (arch/x86/include/asm/sigframe.h, uapi/asm/sigcontext.h, ucontext.h): the plain frame
  * for handlers without SA_SIGINFO (left by sigreturn, 119), the rt frame for SA_SIGINFO
- * (left by rt_sigreturn, 173). glibc's restorers pop exactly what these frames expect. */
+ * (left by rt_sigreturn, 173). glibc's restorers pop exactly what these frames expect.
+ * The SA_* flags are abi/signal.h's. */
 #ifndef PROC_SIGFRAME_H
 #define PROC_SIGFRAME_H
 #include <stdint.h>
 #include <stdbool.h>
+#include "abi/signal.h"
 struct trapframe;
 struct k_sigaction;
-
-#define SA_NOCLDSTOP 0x00000001
-#define SA_SIGINFO   0x00000004
-#define SA_RESTORER  0x04000000
-#define SA_ONSTACK   0x08000000
-#define SA_RESTART   0x10000000
-#define SA_NODEFER   0x40000000
-#define SA_RESETHAND 0x80000000
 
 /* Builds the frame for sig on the user stack and points tf at the handler; false if
  * the stack is unusable (the caller then kills with SIGSEGV, as Linux does). */

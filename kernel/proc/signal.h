@@ -1,34 +1,11 @@
-/* Signals with Linux's numbers. Delivery today: default actions (terminate or ignore)
+/* Signals with Linux's numbers (abi/signal.h). Delivery today: default actions (terminate or ignore)
  * and SIG_IGN; a user handler installed with rt_sigaction is recorded but, until
  * handler frames are built, a signal whose action is a handler acts as its default. */
 #ifndef PROC_SIGNAL_H
 #define PROC_SIGNAL_H
 #include <stdint.h>
 #include <stdbool.h>
-
-#define SIGHUP 1
-#define SIGINT 2
-#define SIGQUIT 3
-#define SIGILL 4
-#define SIGTRAP 5
-#define SIGABRT 6
-#define SIGBUS 7
-#define SIGFPE 8
-#define SIGKILL 9
-#define SIGUSR1 10
-#define SIGSEGV 11
-#define SIGUSR2 12
-#define SIGPIPE 13
-#define SIGALRM 14
-#define SIGTERM 15
-#define SIGCHLD 17
-#define SIGCONT 18
-#define SIGSTOP 19
-#define SIGTSTP 20
-#define SIGTTIN 21
-#define SIGTTOU 22
-#define SIGURG 23
-#define SIGWINCH 28
+#include "abi/signal.h"
 
 #define SIG_DFL 0
 #define SIG_IGN 1

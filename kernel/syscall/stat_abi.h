@@ -39,8 +39,4 @@ struct statx_abi {
 _Static_assert(sizeof(struct statx_abi) == 256, "struct statx is 256 bytes");
 
 #define STATX_BASIC_STATS 0x000007ffu
-#define AT_FDCWD (-100)
-#define AT_SYMLINK_NOFOLLOW 0x100
-#define AT_REMOVEDIR 0x200
-#define AT_EMPTY_PATH 0x1000
 #endif

@@ -14,8 +14,6 @@
 #include "arch/i386/clock.h"
 #include "lib/errno.h"
 
-#define UTIME_NOW    ((1l << 30) - 1l)   /* include/uapi/linux/stat.h */
-#define UTIME_OMIT   ((1l << 30) - 2l)
 #define USEC_PER_SEC 1000000l
 #define NSEC_PER_USEC 1000l
 #define ID_UNCHANGED 0xffffffffu        /* chown's -1 */

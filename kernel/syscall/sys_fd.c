@@ -146,13 +146,6 @@ long sys_dup3(u32 oldfd, u32 newfd, u32 flags) {
     return dup_to(oldfd, newfd, flags & O_CLOEXEC, true);
 }
 
-#define F_DUPFD 0
-#define F_GETFD 1
-#define F_SETFD 2
-#define F_GETFL 3
-#define F_SETFL 4
-#define F_DUPFD_CLOEXEC 1030
-#define FD_CLOEXEC 1
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 
 long sys_fcntl(u32 fd, u32 cmd, u32 arg) {
@@ -194,7 +187,6 @@ long sys_ioctl(u32 fd, u32 cmd, u32 arg) {
     return f->ops->ioctl ? f->ops->ioctl(f, cmd, arg) : -ENOTTY;
 }
 
-#define SEEK_END 2
 long sys_lseek(u32 fd, u32 off, u32 whence) {
     struct file *f = fd_file(current, (int)fd);
     if (!f)

@@ -105,8 +105,6 @@ long sys_lstat64(u32 upath, u32 ubuf) {
     return sys_fstatat64((u32)AT_FDCWD, upath, ubuf, AT_SYMLINK_NOFOLLOW);
 }
 
-#define AT_STATX_SYNC_TYPE 0x6000
-#define AT_NO_AUTOMOUNT 0x800
 long sys_statx(u32 dirfd, u32 upath, u32 flags, u32 mask, u32 ubuf) {
     (void)mask;
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE | AT_NO_AUTOMOUNT))

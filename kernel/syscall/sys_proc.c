@@ -44,7 +44,7 @@ long sys_exit_group(u32 code) { proc_exit(W_EXITCODE(code)); }
 
 long sys_wait4(u32 pid, u32 ustatus, u32 options, u32 rusage) {
     (void)rusage;
-    if (options & ~(WNOHANG | 0x2 /* WUNTRACED */ | 0x8 /* WCONTINUED */ | 0x40000000 /* __WALL */))
+    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))
         return -EINVAL;
     return proc_wait((int)pid, ustatus, (int)options);
 }

@@ -9,9 +9,6 @@
 #include "lib/errno.h"
 
 #define SIGSET_SIZE 8
-#define SIG_BLOCK 0
-#define SIG_UNBLOCK 1
-#define SIG_SETMASK 2
 #define UNBLOCKABLE (sigbit(SIGKILL) | sigbit(SIGSTOP))
 
 long sys_rt_sigaction(u32 sig, u32 uact, u32 uold, u32 setsize) {

@@ -10,16 +10,8 @@
 #include "proc/alarm.h"
 #include "mm/uaccess.h"
 #include "lib/errno.h"
+#include "abi/time.h"
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-#define TIMER_ABSTIME 1
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 
 struct timespec32 { int32_t sec, nsec; };

@@ -4,7 +4,7 @@
 #include "syscall/nr.h"
 #include "syscall/sys_decls.h"
 
-#define E(nr, fn) [NR_##nr] = SYSCALL(fn)
+#define E(nr, fn) [SYS_##nr] = SYSCALL(fn)
 
 const syscall_fn syscall_table[NR_MAX] = {
     E(exit, sys_exit), E(fork, sys_fork), E(read, sys_read), E(write, sys_write),
@@ -20,7 +20,7 @@ const syscall_fn syscall_table[NR_MAX] = {
     E(readlink, sys_readlink), E(mmap, sys_old_mmap), E(munmap, sys_munmap),
     E(truncate, sys_truncate), E(ftruncate, sys_ftruncate), E(wait4, sys_wait4),
     E(reboot, sys_reboot), E(sysinfo, sys_sysinfo), E(fsync, sys_fsync), E(clone, sys_clone), E(uname, sys_uname),
-    E(mprotect, sys_mprotect), E(getpgid, sys_getpgid), E(llseek, sys_llseek),
+    E(mprotect, sys_mprotect), E(getpgid, sys_getpgid), E(_llseek, sys_llseek),
     E(readv, sys_readv), E(writev, sys_writev), E(getsid, sys_getsid),
     E(sched_yield, sys_sched_yield), E(nanosleep, sys_nanosleep), E(mremap, sys_mremap),
     E(sigreturn, sys_sigreturn), E(rt_sigreturn, sys_rt_sigreturn),

@@ -3,7 +3,7 @@
 
 FUZZ_CC     ?= clang
 FUZZ_CFLAGS ?= -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
-               -fno-sanitize-recover=all -DHOST_BUILD -Ikernel
+               -fno-sanitize-recover=all -DHOST_BUILD -I. -Ikernel
 
 MM_HDRS := kernel/mm/buddy.h kernel/mm/page.h kernel/mm/kheap.h kernel/lib/list.h \
            kernel/lib/pure.h kernel/lib/panic.h tests/host/check.h tests/host/buddy_model.h

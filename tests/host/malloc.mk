@@ -14,9 +14,9 @@
 # and the benchmark use BENCH_CFLAGS.
 
 MALLOC_C    := user/lib/malloc.c
-MALLOC_DEPS := $(MALLOC_C) user/lib/malloc.h user/lib/malloc_sys.h
+MALLOC_DEPS := $(MALLOC_C) user/lib/malloc.h user/lib/malloc_sys.h abi/syscalls.h abi/errno.h
 MALLOC_TEST_FLAGS := -DMALLOC_PREFIX_LM -I. -Itests/host -pthread
-MALLOC_OS_CFLAGS  := -m32 -ffreestanding -fno-pie -fno-stack-protector -nostdlib -O2 \
+MALLOC_OS_CFLAGS  := -m32 -ffreestanding -fno-pie -fno-stack-protector -nostdlib -O2 -I. \
                      -Wall -Wextra -Werror
 MALLOC_BENCH_FLAGS := -fno-builtin-malloc -fno-builtin-free -fno-builtin-realloc \
                       -fno-builtin-calloc

@@ -3,7 +3,7 @@
 # Boots KERNEL once under QEMU and judges how it ended. EXPECT is:
 #   pass   the kernel exited through debug-exit with QEMU_EXIT_PASS (QEMU status 1)
 #   fail   ... with QEMU_EXIT_FAIL (status 3)
-#   panic  ... with QEMU_EXIT_PANIC (status 5)
+#   panic  ... with QEMU_EXIT_PANIC (status 251)
 # Status 0 is a triple fault or reboot (-no-reboot), 124 a timeout: never a pass.
 # COM1 goes to build/test-logs/NAME.log, COM2 (the kernel log) to NAME.klog; both are
 # kept, and on failure the tail of the log is shown.
@@ -20,7 +20,7 @@ timeout --foreground -k 5 "$tmo" qemu-system-i386 $accel -machine pc -m "$mem" -
     </dev/null >"$logdir/$name.qemu" 2>&1
 rc=$?
 case $expect in
-pass) want=1 ;; fail) want=3 ;; panic) want=5 ;; *) echo "qemu-boot: bad EXPECT $expect"; exit 2 ;;
+pass) want=1 ;; fail) want=3 ;; panic) want=251 ;; *) echo "qemu-boot: bad EXPECT $expect"; exit 2 ;;
 esac
 why=""
 case $rc in
@@ -29,7 +29,7 @@ case $rc in
 124|137) why="timed out after ${tmo}s (hang)" ;;
 1) why="exited with PASS, expected $expect" ;;
 3) why="exited with FAIL" ;;
-5) why="kernel panic" ;;
+251) why="kernel panic" ;;
 *) why="QEMU exited $rc" ;;
 esac
 if [ -z "$why" ] && [ "$expect" != panic ] && grep -q "KERNEL PANIC" "$klog"; then

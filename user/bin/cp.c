@@ -2,11 +2,10 @@
  * new file gets the source's permission bits. */
 #include <err.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "to_target.h"
 
 #define COPY_BUF 16384
 
@@ -47,30 +46,6 @@ static int copy_file(const char *src, const char *dst) {
     return status;
 }
 
-/* dir/basename(src) into buf; NULL if it does not fit. */
-static const char *into_dir(char *buf, size_t size, const char *dir, const char *src) {
-    const char *base = strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
-    return snprintf(buf, size, "%s/%s", dir, base) < (int)size ? buf : NULL;
-}
-
 int main(int argc, char **argv) {
-    if (argc < 3)
-        errx(1, "usage: cp SRC DST | cp SRC... DIR");
-    const char *target = argv[argc - 1];
-    struct stat st;
-    int to_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-    if (argc > 3 && !to_dir)
-        errx(1, "target '%s' is not a directory", target);
-    int status = 0;
-    for (int i = 1; i < argc - 1; i++) {
-        char buf[PATH_MAX];
-        const char *dst = to_dir ? into_dir(buf, sizeof buf, target, argv[i]) : target;
-        if (!dst) {
-            warnx("path too long");
-            status = 1;
-            continue;
-        }
-        status |= copy_file(argv[i], dst);
-    }
-    return status;
+    return for_each_to_target(argc, argv, "cp SRC DST | cp SRC... DIR", copy_file);
 }

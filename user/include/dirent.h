@@ -4,6 +4,7 @@
 #define _DIRENT_H
 #include <features.h>
 #include <sys/types.h>
+#include "abi/dirent.h"
 
 struct dirent {
     ino_t d_ino;
@@ -12,14 +13,6 @@ struct dirent {
     unsigned char d_type;
     char d_name[256];
 };
-#define DT_UNKNOWN 0
-#define DT_FIFO 1
-#define DT_CHR 2
-#define DT_DIR 4
-#define DT_BLK 6
-#define DT_REG 8
-#define DT_LNK 10
-#define DT_SOCK 12
 
 typedef struct _DIR DIR;
 

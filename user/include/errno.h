@@ -1,58 +1,10 @@
-/* Error numbers: Linux's asm-generic/errno-base.h and errno.h values. errno is a plain
- * int (LingOS processes are single-threaded). */
+/* Error numbers: Linux's values (abi/errno.h). errno is a plain int (LingOS processes
+ * are single-threaded). */
 #ifndef _ERRNO_H
 #define _ERRNO_H
-extern int errno;
+#include "abi/errno.h"
 
-#define EPERM 1
-#define ENOENT 2
-#define ESRCH 3
-#define EINTR 4
-#define EIO 5
-#define ENXIO 6
-#define E2BIG 7
-#define ENOEXEC 8
-#define EBADF 9
-#define ECHILD 10
-#define EAGAIN 11
-#define EWOULDBLOCK EAGAIN
-#define ENOMEM 12
-#define EACCES 13
-#define EFAULT 14
-#define ENOTBLK 15
-#define EBUSY 16
-#define EEXIST 17
-#define EXDEV 18
-#define ENODEV 19
-#define ENOTDIR 20
-#define EISDIR 21
-#define EINVAL 22
-#define ENFILE 23
-#define EMFILE 24
-#define ENOTTY 25
-#define ETXTBSY 26
-#define EFBIG 27
-#define ENOSPC 28
-#define ESPIPE 29
-#define EROFS 30
-#define EMLINK 31
-#define EPIPE 32
-#define EDOM 33
-#define ERANGE 34
-#define EDEADLK 35
-#define ENAMETOOLONG 36
-#define ENOLCK 37
-#define ENOSYS 38
-#define ENOTEMPTY 39
-#define ELOOP 40
-#define ENOMSG 42
-#define EOVERFLOW 75
-#define EILSEQ 84
-#define ENOTSOCK 88
-#define EOPNOTSUPP 95
-#define ENOTSUP EOPNOTSUPP
-#define ETIMEDOUT 110
-#define ECANCELED 125
+extern int errno;
 
 /* The name the program was started as (argv[0]), for messages. */
 extern char *program_invocation_name;

@@ -1,69 +1,15 @@
-/* Terminal attributes: the kernel's struct termios (NCCS 19), via TCGETS/TCSETS*. */
+/* Terminal attributes: the kernel's struct termios (NCCS 19, abi/termios.h), via
+ * TCGETS/TCSETS*. */
 #ifndef _TERMIOS_H
 #define _TERMIOS_H
 #include <features.h>
 #include <sys/ioctl.h>
 #include <sys/types.h>
+#include "abi/termios.h"
 
-typedef unsigned char cc_t;
+typedef unsigned char cc_t;  /* the types of struct termios's fields */
 typedef unsigned int speed_t;
 typedef unsigned int tcflag_t;
-#define NCCS 19
-struct termios {
-    tcflag_t c_iflag, c_oflag, c_cflag, c_lflag;
-    cc_t c_line;
-    cc_t c_cc[NCCS];
-};
-
-#define VINTR 0
-#define VQUIT 1
-#define VERASE 2
-#define VKILL 3
-#define VEOF 4
-#define VTIME 5
-#define VMIN 6
-#define VSTART 8
-#define VSTOP 9
-#define VSUSP 10
-#define VEOL 11
-
-#define IGNBRK 0000001
-#define BRKINT 0000002
-#define IGNPAR 0000004
-#define PARMRK 0000010
-#define INPCK 0000020
-#define ISTRIP 0000040
-#define INLCR 0000100
-#define IGNCR 0000200
-#define ICRNL 0000400
-#define IXON 0002000
-#define IXOFF 0010000
-#define OPOST 0000001
-#define ONLCR 0000004
-#define CSIZE 0000060
-#define CS8 0000060
-#define CSTOPB 0000100
-#define CREAD 0000200
-#define PARENB 0000400
-#define HUPCL 0002000
-#define CLOCAL 0004000
-#define ISIG 0000001
-#define ICANON 0000002
-#define ECHO 0000010
-#define ECHOE 0000020
-#define ECHOK 0000040
-#define ECHONL 0000100
-#define NOFLSH 0000200
-#define TOSTOP 0000400
-#define IEXTEN 0100000
-#define B0 0000000
-#define B9600 0000015
-#define B38400 0000017
-#define B115200 0010002
-
-#define TCSANOW 0
-#define TCSADRAIN 1
-#define TCSAFLUSH 2
 
 __BEGIN_DECLS
 int tcgetattr(int fd, struct termios *t);

@@ -4,6 +4,7 @@
 #include <features.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include "abi/time.h"
 
 #ifndef _STRUCT_TIMESPEC
 #define _STRUCT_TIMESPEC
@@ -19,14 +20,7 @@ struct tm {
     const char *tm_zone;
 };
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_BOOTTIME 7
 #define CLOCKS_PER_SEC 1000000L
-#define TIMER_ABSTIME 1
 
 __BEGIN_DECLS
 time_t time(time_t *out);

@@ -47,8 +47,7 @@
 #include <errno.h>
 #else
 extern int errno; /* defined by the LingOS user library */
-#define ENOMEM 12
-#define EINVAL 22
+#include "abi/errno.h"
 #endif
 
 typedef struct chunk {

@@ -29,14 +29,7 @@
 
 #ifndef HOST_BUILD
 /* ---- LingOS / Linux i386: int $0x80, number in eax, arguments in ebx ecx edx esi edi ---- */
-#define NR_WRITE 4
-#define NR_GETPID 20
-#define NR_KILL 37
-#define NR_BRK 45
-#define NR_MUNMAP 91
-#define NR_MREMAP 163
-#define NR_MMAP2 192
-#define NR_EXIT_GROUP 252
+#include "abi/syscalls.h"
 
 static inline long sys_call3(long nr, long a, long b, long c) {
     long ret;
@@ -68,31 +61,31 @@ static inline int sys_failed(long ret) {
     return (unsigned long)ret > (unsigned long)-SYS_MAX_ERRNO - 1;
 }
 
-static inline void *sys_brk(void *addr) { return (void *)sys_call3(NR_BRK, (long)addr, 0, 0); }
+static inline void *sys_brk(void *addr) { return (void *)sys_call3(SYS_brk, (long)addr, 0, 0); }
 
 static inline void *sys_mmap(void *hint, size_t len) {
-    long r = sys_call6_off0(NR_MMAP2, (long)hint, (long)len, SYS_PROT_RW, SYS_MAP_ANON_PRIV, -1);
+    long r = sys_call6_off0(SYS_mmap2, (long)hint, (long)len, SYS_PROT_RW, SYS_MAP_ANON_PRIV, -1);
     return sys_failed(r) ? NULL : (void *)r;
 }
 
 static inline int sys_munmap(void *addr, size_t len) {
-    return (int)sys_call3(NR_MUNMAP, (long)addr, (long)len, 0);
+    return (int)sys_call3(SYS_munmap, (long)addr, (long)len, 0);
 }
 
 static inline void *sys_mremap(void *addr, size_t old_len, size_t new_len) {
-    long r = sys_call5(NR_MREMAP, (long)addr, (long)old_len, (long)new_len,
+    long r = sys_call5(SYS_mremap, (long)addr, (long)old_len, (long)new_len,
                        SYS_MREMAP_MAYMOVE, 0);
     return sys_failed(r) ? NULL : (void *)r;
 }
 
 static inline void sys_write(int fd, const void *buf, size_t len) {
-    sys_call3(NR_WRITE, fd, (long)buf, (long)len);
+    sys_call3(SYS_write, fd, (long)buf, (long)len);
 }
 
 __attribute__((noreturn)) static inline void sys_abort(void) {
-    sys_call3(NR_KILL, sys_call3(NR_GETPID, 0, 0, 0), SYS_SIGABRT, 0);
+    sys_call3(SYS_kill, sys_call3(SYS_getpid, 0, 0, 0), SYS_SIGABRT, 0);
     for (;;)
-        sys_call3(NR_EXIT_GROUP, SYS_ABORT_STATUS, 0, 0);
+        sys_call3(SYS_exit_group, SYS_ABORT_STATUS, 0, 0);
 }
 
 static inline int sys_lock(void) { return 0; }

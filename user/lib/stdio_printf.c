@@ -7,6 +7,16 @@
 
 #define PRINTF_STACK_BUF 512
 
+/* Formats the n characters fmt makes into a new heap buffer *out (NULL when there is
+ * no memory). Returns n, or -1 without memory. */
+static int format_heap(char **out, int n, const char *fmt, va_list ap) {
+    *out = malloc((size_t)n + 1);
+    if (!*out)
+        return -1;
+    vsnprintf(*out, (size_t)n + 1, fmt, ap);
+    return n;
+}
+
 /* Formats into *out (stack or heap; the caller frees when *out != stack). Returns the
  * length, or -1 when the heap buffer cannot be had. */
 static int format(char *stack, char **out, const char *fmt, va_list ap) {
@@ -14,13 +24,8 @@ static int format(char *stack, char **out, const char *fmt, va_list ap) {
     va_copy(ap2, ap);
     int n = vsnprintf(stack, PRINTF_STACK_BUF, fmt, ap);
     *out = stack;
-    if (n >= PRINTF_STACK_BUF) {
-        *out = malloc((size_t)n + 1);
-        if (*out)
-            vsnprintf(*out, (size_t)n + 1, fmt, ap2);
-        else
-            n = -1;
-    }
+    if (n >= PRINTF_STACK_BUF)
+        n = format_heap(out, n, fmt, ap2);
     va_end(ap2);
     return n;
 }
@@ -50,12 +55,7 @@ int vdprintf(int fd, const char *fmt, va_list ap) {
 int vasprintf(char **out, const char *fmt, va_list ap) {
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    *out = malloc((size_t)n + 1);
-    if (*out)
-        vsnprintf(*out, (size_t)n + 1, fmt, ap2);
-    else
-        n = -1;
+    int n = format_heap(out, vsnprintf(NULL, 0, fmt, ap), fmt, ap2);
     va_end(ap2);
     return n;
 }

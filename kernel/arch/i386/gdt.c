@@ -84,3 +84,4 @@ void gdt_init(void) {
 }
 
 void tss_set_kernel_stack(uint32_t esp0) { tss.esp0 = esp0; }
+uint32_t tss_kernel_stack(void) { return tss.esp0; }

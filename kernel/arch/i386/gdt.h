@@ -31,6 +31,7 @@ struct gdt_desc {
 void gdt_init(void);
 /* Sets the kernel stack the CPU switches to on entry from ring 3. */
 void tss_set_kernel_stack(uint32_t esp0);
+uint32_t tss_kernel_stack(void);
 /* The state the CPU saved in the main TSS when a double fault switched tasks. */
 void tss_saved_state(uint32_t *eip, uint32_t *esp, uint32_t *ebp, uint32_t *cr3);
 /* Installs one descriptor (used for the TLS slots on every context switch). */

@@ -16,8 +16,9 @@ void qemu_exit(int value) {
 void machine_poweroff(void) { machine_poweroff_status(0); }
 
 void machine_poweroff_status(int status) {
-    outb(QEMU_DEBUG_EXIT_PORT, status ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
+    int value = status < 0 || status > QEMU_EXIT_MAX ? QEMU_EXIT_MAX : status;
+    outb(QEMU_DEBUG_EXIT_PORT, (uint8_t)value);
     outw(ACPI_PM1A_QEMU, ACPI_SLP_S5);
     outw(ACPI_PM1A_BOCHS, ACPI_SLP_S5);
-    qemu_exit(status ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
+    qemu_exit(value);
 }

@@ -37,6 +37,13 @@ trap_common:
     mov $SEL_KDATA, %ax
     mov %ax, %ds
     mov %ax, %es
+    /* The kernel runs with null %fs and %gs. Keeping the user's TLS selector loaded
+     * would be a trap: once set_thread_area or exec clears that GDT slot, an interrupt
+     * taken in the kernel would save the stale selector and fault reloading it on its
+     * way out, and the fixup below would recurse forever down the stack. */
+    xor %eax, %eax
+    mov %ax, %fs
+    mov %ax, %gs
     cld
     push %esp
     call trap_dispatch

@@ -3,13 +3,8 @@
 #include "arch/i386/pic.h"
 #include "core/panic_report.h"
 #include "lib/printf.h"
+#include "abi/signal.h"
 #include <stddef.h>
-
-#define SIGILL  4
-#define SIGTRAP 5
-#define SIGBUS  7
-#define SIGFPE  8
-#define SIGSEGV 11
 
 static trap_handler_t handlers[256];
 void (*user_fault_hook)(struct trapframe *tf, int signo);

@@ -3,6 +3,7 @@
 #include "fs/proc/proc_gen.h"
 #include "fs/file.h"
 #include "fs/dirent.h"
+#include "abi/stat.h"
 #include "proc/proc.h"
 #include "mm/kheap.h"
 #include "lib/errno.h"
@@ -11,9 +12,6 @@
 
 #define PROC_ROOT_INO 1
 #define PROC_PID_INO(pid) (0x10000u + (uint32_t)(pid) * 16)
-#define S_IFDIR 0040000
-#define S_IFREG 0100000
-#define S_IFLNK 0120000
 
 struct proc_entry {
     const char *name;

@@ -3,12 +3,7 @@
 #define _SYS_WAIT_H
 #include <features.h>
 #include <sys/types.h>
-
-#define WNOHANG 1
-#define WUNTRACED 2
-#define WSTOPPED WUNTRACED
-#define WEXITED 4
-#define WCONTINUED 8
+#include "abi/wait.h"
 
 #define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
 #define WTERMSIG(s) ((s) & 0x7f)

@@ -1,0 +1,56 @@
+/* Linux i386 ABI facts: errno values, from Linux's include/uapi/asm-generic/errno-base.h
+ * and errno.h. System calls return them negated in eax. Pure preprocessor definitions,
+ * shared by the kernel (kernel/lib/errno.h) and the user library (user/include/errno.h). */
+#ifndef ABI_ERRNO_H
+#define ABI_ERRNO_H
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EIO 5
+#define ENXIO 6
+#define E2BIG 7
+#define ENOEXEC 8
+#define EBADF 9
+#define ECHILD 10
+#define EAGAIN 11
+#define EWOULDBLOCK EAGAIN
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define ENOTBLK 15
+#define EBUSY 16
+#define EEXIST 17
+#define EXDEV 18
+#define ENODEV 19
+#define ENOTDIR 20
+#define EISDIR 21
+#define EINVAL 22
+#define ENFILE 23
+#define EMFILE 24
+#define ENOTTY 25
+#define ETXTBSY 26
+#define EFBIG 27
+#define ENOSPC 28
+#define ESPIPE 29
+#define EROFS 30
+#define EMLINK 31
+#define EPIPE 32
+#define EDOM 33
+#define ERANGE 34
+#define EDEADLK 35
+#define ENAMETOOLONG 36
+#define ENOLCK 37
+#define ENOSYS 38
+#define ENOTEMPTY 39
+#define ELOOP 40
+#define ENOMSG 42
+#define ENODATA 61
+#define EOVERFLOW 75
+#define EILSEQ 84
+#define ENOTSOCK 88
+#define EOPNOTSUPP 95
+#define ENOTSUP EOPNOTSUPP
+#define ETIMEDOUT 110
+#define ECANCELED 125
+#endif
