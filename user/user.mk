@@ -16,8 +16,8 @@ UBUILD   := $(BUILD)/user
 GCC_INC  := $(shell $(CC) -print-file-name=include)
 UCFLAGS  := -m32 -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
             -fno-asynchronous-unwind-tables -O2 -g -Wall -Wextra -Werror \
-            -nostdinc -I. -isystem user/include -isystem $(GCC_INC) -MMD -MP
-UASFLAGS := -m32 -g -MMD -MP
+            -nostdinc -I. -isystem user/include -isystem $(GCC_INC) -MD -MP
+UASFLAGS := -m32 -g -MD -MP
 ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,-z,noexecstack
 ULIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name)
 ROOT_IMG_MB ?= 64

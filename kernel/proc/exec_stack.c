@@ -55,7 +55,7 @@ static uint32_t *put_vector(uint32_t *w, const char **str, uint32_t strs, const 
     return w;
 }
 
-static int fill_auxv(uint32_t *aux, const struct elf_image *img, uint32_t random, uint32_t platform,
+static void fill_auxv(uint32_t *aux, const struct elf_image *img, uint32_t random, uint32_t platform,
                      uint32_t execfn) {
     const uint32_t pairs[][2] = {
         {AT_PHDR, img->phdr}, {AT_PHENT, sizeof(struct elf32_phdr)}, {AT_PHNUM, img->phnum},
@@ -64,12 +64,8 @@ static int fill_auxv(uint32_t *aux, const struct elf_image *img, uint32_t random
         {AT_HWCAP, cpu_hwcap()}, {AT_CLKTCK, CLOCK_TICKS}, {AT_SECURE, 0}, {AT_RANDOM, random},
         {AT_HWCAP2, 0}, {AT_EXECFN, execfn}, {AT_NULL, 0},
     };
-    int n = sizeof pairs / sizeof pairs[0];
-    for (int i = 0; i < n; i++) {
-        aux[2 * i] = pairs[i][0];
-        aux[2 * i + 1] = pairs[i][1];
-    }
-    return n;
+    _Static_assert(sizeof pairs / sizeof pairs[0] <= AUXV_MAX, "AUXV_MAX too small");
+    memcpy(aux, pairs, sizeof pairs);
 }
 
 int exec_build_stack(struct mm *mm, const char *path, const struct exec_args *args,
