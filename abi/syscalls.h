@@ -49,6 +49,7 @@
 #define SYS_getppid 64
 #define SYS_getpgrp 65
 #define SYS_setsid 66
+#define SYS_getrusage 77
 #define SYS_gettimeofday 78
 #define SYS_symlink 83
 #define SYS_readlink 85
@@ -59,6 +60,8 @@
 #define SYS_ftruncate 93
 #define SYS_fchmod 94
 #define SYS_fchown 95
+#define SYS_getpriority 96
+#define SYS_setpriority 97
 #define SYS_stat 106
 #define SYS_lstat 107
 #define SYS_fstat 108
@@ -72,6 +75,7 @@
 #define SYS_getpgid 132
 #define SYS__llseek 140
 #define SYS_getdents 141
+#define SYS__newselect 142
 #define SYS_msync 144
 #define SYS_readv 145
 #define SYS_writev 146
@@ -80,6 +84,7 @@
 #define SYS_nanosleep 162
 #define SYS_mremap 163
 #define SYS_poll 168
+#define SYS_prctl 172
 #define SYS_rt_sigreturn 173
 #define SYS_rt_sigaction 174
 #define SYS_rt_sigprocmask 175
@@ -111,6 +116,7 @@
 #define SYS_gettid 224
 #define SYS_tkill 238
 #define SYS_futex 240
+#define SYS_sched_getaffinity 242
 #define SYS_set_thread_area 243
 #define SYS_get_thread_area 244
 #define SYS_exit_group 252
@@ -120,6 +126,7 @@
 #define SYS_clock_nanosleep 267
 #define SYS_tgkill 270
 #define SYS_utimes 271
+#define SYS_fadvise64_64 272
 #define SYS_openat 295
 #define SYS_mkdirat 296
 #define SYS_fchownat 298
@@ -132,7 +139,10 @@
 #define SYS_readlinkat 305
 #define SYS_fchmodat 306
 #define SYS_faccessat 307
+#define SYS_pselect6 308
+#define SYS_ppoll 309
 #define SYS_set_robust_list 311
+#define SYS_getcpu 318
 #define SYS_utimensat 320
 #define SYS_dup3 330
 #define SYS_pipe2 331
@@ -143,5 +153,7 @@
 #define SYS_clock_gettime64 403
 #define SYS_clock_nanosleep_time64 407
 #define SYS_utimensat_time64 412
+#define SYS_pselect6_time64 413
+#define SYS_ppoll_time64 414
 #define SYS_faccessat2 439
 #endif

@@ -101,12 +101,23 @@ $(USER_TEST_BINS): $(UBUILD)/tests/%: $(UBUILD)/tests/%.o $(UCRT0) $(ULIBC)
 # The root file system: staged afresh each time any program changes (programs without
 # debug information; build/user keeps the unstripped ones for gdb).
 # root-contents.txt changes only when the list of programs does, so removing one restages.
+# Dynamically linked i386 programs (gcc -m32 without -static, Debian i386 binaries) need
+# the host's 32-bit glibc runtime where its ld.so looks: Debian's libc6-i386 (pulled in by
+# gcc-multilib) puts the loader at /lib32/ld-linux.so.2, reached through the PT_INTERP
+# path /lib/ld-linux.so.2, and the libraries in /lib32 (ld.so's default directory; no
+# /etc/ld.so.cache is needed). Staged: the glibc libraries, libgcc_s and libstdc++ (not
+# the sanitizers); whatever the host lacks is skipped.
+GLIBC32_NAMES := ld-linux.so.2 libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 \
+                 libresolv.so.2 libutil.so.1 libanl.so.1 libnss_files.so.2 libnss_dns.so.2 \
+                 libgcc_s.so.1 libstdc++.so.6
+GLIBC32_LIBS  := $(wildcard $(addprefix /lib32/,$(GLIBC32_NAMES)))
+
 MKIMAGE   := $(wildcard scripts/mkimage.sh)
 ROOT_LIST := $(UBUILD)/root-contents.txt
 ROOT_WANT := $(notdir $(USER_BINS)) tests: $(notdir $(USER_TEST_BINS))
 $(shell mkdir -p $(UBUILD) && { [ "$$(cat $(ROOT_LIST) 2>/dev/null)" = "$(ROOT_WANT)" ] || \
   echo "$(ROOT_WANT)" > $(ROOT_LIST); })
-$(BUILD)/root.img: $(USER_BINS) $(USER_TEST_BINS) $(ROOT_LIST) user/user.mk $(MKIMAGE)
+$(BUILD)/root.img: $(USER_BINS) $(USER_TEST_BINS) $(ROOT_LIST) user/user.mk $(MKIMAGE) $(GLIBC32_LIBS)
 	@echo '  IMAGE $@'
 	@rm -rf $(BUILD)/root
 	@mkdir -p $(BUILD)/root/bin $(BUILD)/root/tests $(BUILD)/root/etc $(BUILD)/root/tmp \
@@ -115,6 +126,9 @@ $(BUILD)/root.img: $(USER_BINS) $(USER_TEST_BINS) $(ROOT_LIST) user/user.mk $(MK
 	@$(if $(USER_TEST_BINS),cp $(USER_TEST_BINS) $(BUILD)/root/tests/)
 	@strip --strip-debug $(BUILD)/root/bin/* $(if $(USER_TEST_BINS),$(BUILD)/root/tests/*)
 	@chmod 1777 $(BUILD)/root/tmp
+	@$(if $(GLIBC32_LIBS),mkdir -p $(BUILD)/root/lib $(BUILD)/root/lib32 && \
+	  cp -L $(GLIBC32_LIBS) $(BUILD)/root/lib32/ && \
+	  ln -s /lib32/ld-linux.so.2 $(BUILD)/root/lib/ld-linux.so.2)
 	@printf 'Welcome to LingOS. Try: ls -l /bin, ps, free, memmap, malloc_demo.\n' > $(BUILD)/root/etc/motd
 	@printf 'root:x:0:0:root:/:/bin/sh\n' > $(BUILD)/root/etc/passwd
 	@printf 'root:x:0:\n' > $(BUILD)/root/etc/group

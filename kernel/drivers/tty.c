@@ -6,6 +6,7 @@
 #include "arch/i386/pic.h"
 #include "arch/i386/cpu.h"
 #include "fs/file.h"
+#include "abi/poll.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -173,8 +174,14 @@ static int tty_stat(struct file *f, struct kstat *st) {
     return 0;
 }
 
+static uint32_t tty_poll(struct file *f) {
+    (void)f;
+    return (tty.lines ? POLLIN : 0) | POLLOUT;
+}
+
 static const struct file_ops tty_ops = {
     .read = tty_read, .write = tty_write, .ioctl = tty_ioctl, .stat = tty_stat,
+    .poll = tty_poll,
 };
 
 struct file *tty_open(unsigned flags) { return file_alloc(&tty_ops, flags, &tty); }

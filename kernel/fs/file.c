@@ -27,3 +27,20 @@ void file_put(struct file *f) {
         f->ops->release(f);
     kfree(f);
 }
+
+long file_pread(struct file *f, uint64_t off, void *buf, size_t len) {
+    uint64_t saved = f->pos;
+    f->pos = off;
+    long total = 0;
+    while ((size_t)total < len) {
+        long n = f->ops->read(f, (char *)buf + total, len - (size_t)total);
+        if (n <= 0) {
+            if (!total)
+                total = n;
+            break;
+        }
+        total += n;
+    }
+    f->pos = saved;
+    return total;
+}

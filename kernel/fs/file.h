@@ -28,6 +28,9 @@ struct file_ops {
     int (*fsync)(struct file *f);
     int (*setattr)(struct file *f, const struct vattr *a); /* fchmod, fchown, futimens */
     void (*release)(struct file *f);   /* the last reference is gone */
+    /* Readiness for poll/select: POLLIN/POLLOUT/POLLHUP/POLLERR bits; NULL means always
+     * readable and writable (regular files, devices that never block). */
+    uint32_t (*poll)(struct file *f);
 };
 
 struct file {
@@ -49,6 +52,10 @@ struct file {
 struct file *file_alloc(const struct file_ops *ops, uint32_t flags, void *priv);
 struct file *file_get(struct file *f);   /* one more reference; returns f */
 void file_put(struct file *f);           /* drops one; the last calls ops->release */
+/* Reads up to len bytes at off through f->ops->read (which must exist), looping over short
+ * reads until len or end of file; f->pos is left as it was. Returns the count (0 at end
+ * of file) or -errno. exec and mmap read files this way. */
+long file_pread(struct file *f, uint64_t off, void *buf, size_t len);
 static inline bool file_readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
 static inline bool file_writable(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
 

@@ -1,5 +1,6 @@
 #include "fs/pipe.h"
 #include "fs/file.h"
+#include "abi/poll.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -95,11 +96,23 @@ static int pipe_stat(struct file *f, struct kstat *st) {
     return 0;
 }
 
+static uint32_t pipe_poll_read(struct file *f) {
+    struct pipe *p = f->priv;
+    return (pipe_used(p) ? POLLIN : 0) | (p->writers ? 0 : POLLHUP);
+}
+
+static uint32_t pipe_poll_write(struct file *f) {
+    struct pipe *p = f->priv;
+    if (!p->readers)
+        return POLLERR;
+    return PIPE_SIZE - pipe_used(p) >= PIPE_BUF ? POLLOUT : 0;
+}
+
 static const struct file_ops pipe_read_ops = {
-    .read = pipe_read, .stat = pipe_stat, .release = pipe_release_read,
+    .read = pipe_read, .stat = pipe_stat, .release = pipe_release_read, .poll = pipe_poll_read,
 };
 static const struct file_ops pipe_write_ops = {
-    .write = pipe_write, .stat = pipe_stat, .release = pipe_release_write,
+    .write = pipe_write, .stat = pipe_stat, .release = pipe_release_write, .poll = pipe_poll_write,
 };
 
 int pipe_create(struct file **rd, struct file **wr, unsigned flags) {

@@ -1,5 +1,5 @@
 /* page_fault_handler: CR2 and the error code decide, one small function per kind of
- * fault (demand-zero, stack growth; copy-on-write and file pages later). */
+ * fault (demand-zero, stack growth, copy-on-write; file pages later). */
 #include "mm/fault.h"
 #include "mm/mm.h"
 #include "arch/i386/cpu.h"
@@ -17,11 +17,14 @@ static int fault_demand_zero(struct mm *mm, struct vm_area *vma, uint32_t addr) 
     return r;
 }
 
-/* A write to a present read-only page of a writable VMA: the copy-on-write break goes
- * here. Until frames are shared by fork there is nothing to copy, so it is refused. */
+/* A write to a present read-only page of a writable VMA: a page fork shared
+ * copy-on-write. mm_cow_break copies it (or, when no other PTE maps the frame any more,
+ * just makes it writable); -ENOMEM when no frame is left for the copy. */
 static int fault_write_protected(struct mm *mm, struct vm_area *vma, uint32_t addr) {
-    (void)mm, (void)vma, (void)addr;
-    return -EFAULT;
+    int r = mm_cow_break(mm, vma, PAGE_ALIGN_DOWN(addr));
+    if (r == 0)
+        fault_stats.cow++;
+    return r;
 }
 
 /* An address in no VMA: if the VMA above it is a stack and addr is within its growth

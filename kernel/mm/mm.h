@@ -6,7 +6,9 @@
  * The kernel half (USER_TOP and up) is shared by every directory.
  *
  * Frames mapped into user space are owned through struct page: PG_user, refcount = the
- * number of PTEs mapping it (1 until copy-on-write shares frames). */
+ * number of PTEs mapping it (above 1 once fork shares it copy-on-write, or for good in
+ * a VM_SHARED area). A private page whose frame is shared is never writable in any
+ * PTE; the write fault (mm_cow_break) copies it first. */
 #ifndef MM_MM_H
 #define MM_MM_H
 #include <stdbool.h>
@@ -36,7 +38,7 @@ struct mm {
     uint32_t stack_top;       /* end of the stack VMA (0 until mm_setup_stack) */
     uint32_t stack_limit;     /* lowest address the stack may grow to */
     uint32_t mmap_base;       /* where mm_find_free starts looking */
-    uint32_t rss;             /* user frames mapped (resident pages) */
+    uint32_t rss;             /* user frames this mm maps (resident pages, shared ones too) */
     uint32_t refcount;        /* holders (threads sharing it, later) */
     char *exe_path;           /* the executable its VM_IMAGE segments came from */
     uint32_t exe_dev, exe_ino;
@@ -64,8 +66,13 @@ void mm_unmap_pages(struct mm *mm, uint32_t start, uint32_t end);
 int mm_protect_range(struct mm *mm, uint32_t start, uint32_t len, uint32_t prot);
 int mm_copy_in(struct mm *mm, uint32_t va, const void *src, size_t len);
 int mm_zero_in(struct mm *mm, uint32_t va, size_t len);
+int mm_page_for_write(struct mm *mm, uint32_t va, bool whole, uint8_t **kva);
 int mm_map_zero_page(struct mm *mm, const struct vm_area *vma, uint32_t va);
+int mm_cow_break(struct mm *mm, const struct vm_area *vma, uint32_t va);
 uint32_t mm_pte_flags(uint32_t prot);
+uint32_t mm_frame_pte_flags(const struct vm_area *v, pte_t pte);
+uint32_t mm_frame_refs(pte_t pte);
+uint32_t mm_nr_user_frames(void);
 uint32_t mm_nr_pagetables(const struct mm *mm);
 bool mm_range_ok(uint32_t start, uint32_t len);
 #endif

@@ -1,5 +1,5 @@
-/* In-kernel tests of address-space lifecycle: destroy returns every frame, fork copies
- * contents into distinct frames, mm_copy_in needs a VMA. */
+/* In-kernel tests of address-space lifecycle: destroy returns every frame, fork gives
+ * the child the parent's contents, mm_copy_in needs a VMA (copy-on-write: cow_ktest.c). */
 #include "test/ktest.h"
 #include "mm/mm.h"
 #include "mm/mm_ktest_util.h"
@@ -78,8 +78,9 @@ KTEST(mm_fork_copies_content) {
     KCHECK(frame_byte(child, DATA_VA) == NULL);              /* untouched stays untouched */
     KCHECK(!(*pte_lookup(child->pgdir, DATA_VA + 5 * PAGE_SIZE) & PTE_WRITE));
     uint32_t page2 = SPAN_VA + 2 * PAGE_SIZE;
-    KCHECK(frame_byte(child, page2) != frame_byte(parent, page2));
-    KCHECK_EQ(mm_copy_in(parent, SPAN_VA + 2 * PAGE_SIZE, "P", 1), 0);
+    KCHECK(frame_byte(child, page2) == frame_byte(parent, page2));  /* shared copy-on-write */
+    KCHECK_EQ(mm_copy_in(parent, page2, "P", 1), 0);
+    KCHECK(frame_byte(child, page2) != frame_byte(parent, page2));  /* the write unshared it */
     KCHECK_EQ(*frame_byte(child, SPAN_VA + 2 * PAGE_SIZE), MSG[3]);
     mm_destroy(parent);
     KCHECK_EQ(*frame_byte(child, SPAN_VA + 2 * PAGE_SIZE), MSG[3]);

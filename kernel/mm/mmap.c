@@ -4,7 +4,8 @@
  * buddy_alloc succeeded: a large mapping exhausts RAM and a failed allocation maps a
  * NULL frame. Here a mapping is only a VMA; pages come from demand-zero faults, so
  * mappings whose sum exceeds RAM are fine until touched, and a fault with no page left
- * kills only the process that touched it. */
+ * kills only the process that touched it. File mappings are read in at once
+ * (mmap_file.c). */
 #include "mm/mmap.h"
 #include "mm/mm.h"
 #include "mm/uaccess.h"
@@ -35,9 +36,15 @@ long do_mmap(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int fd,
         return -EINVAL;
     if (type == MAP_SHARED_VALIDATE && (flags & ~MAP_KNOWN))
         return -EOPNOTSUPP;
-    if (!(flags & MAP_ANONYMOUS))
-        return fd_file(current, fd) ? -ENODEV : -EBADF;  /* file mappings: not yet */
-    (void)pgoff;
+    struct file *f = NULL;
+    if (!(flags & MAP_ANONYMOUS)) {
+        f = fd_file(current, fd);
+        if (!f)
+            return -EBADF;
+        int err = mmap_file_check(f, prot, flags, len, pgoff);
+        if (err)
+            return err;
+    }
     if (len > USER_TOP - MMAP_MIN_ADDR)
         return -ENOMEM;
     len = PAGE_ALIGN_UP(len);
@@ -51,6 +58,10 @@ long do_mmap(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int fd,
             return -ENOMEM;
     }
     uint32_t vmflags = type == MAP_PRIVATE ? 0 : VM_SHARED;
+    if (f) {
+        int err = mm_map_file(mm, addr, len, prot, vmflags, f, pgoff);
+        return err ? err : (long)addr;
+    }
     return mm_map_anon(mm, addr, len, prot, vmflags) ? -ENOMEM : (long)addr;
 }
 

@@ -3,11 +3,12 @@
 #include "mm/range.h"
 #include "lib/errno.h"
 
-/* Rewrites the PTEs of every page with a frame in v for its (new) protection. */
+/* Rewrites the PTEs of every page with a frame in v for its (new) protection; a frame
+ * shared copy-on-write stays write-protected (mm_frame_pte_flags). */
 static void reprotect_pages(struct mm *mm, const struct vm_area *v) {
     pte_t *pte;
     for (uint32_t va = v->start; (pte = mm_next_frame(mm, &va, v->end)); va += PAGE_SIZE)
-        pte_set_flags(mm->pgdir, va, mm_pte_flags(v->prot) | (*pte & PTE_HW_STATE));
+        pte_set_flags(mm->pgdir, va, mm_frame_pte_flags(v, *pte));
 }
 
 /* mprotect: gives [start, start + len) protection prot, splitting VMAs at its ends,

@@ -7,6 +7,7 @@
  * Nothing is copied or freed, rss stays, and untouched pages stay lazy. */
 #include "mm/mmap.h"
 #include "mm/mm.h"
+#include "mm/backing.h"
 #include "mm/range.h"
 #include "mm/buddy.h"
 #include "syscall/syscall.h"
@@ -77,7 +78,7 @@ static int move_area(struct mm *mm, struct vm_area *v, uint32_t addr, uint32_t o
     struct vm_area *nv = vma_alloc(to, to + new_len, v->prot, v->flags & VM_MOVE_KEEP);
     if (!nv)
         return -ENOMEM;
-    nv->backing = v->backing;
+    nv->backing = backing_get(v->backing);
     nv->pgoff = v->backing ? v->pgoff + ((addr - v->start) >> PAGE_SHIFT) : 0;
     if (mm_split_at(mm, addr) || mm_split_at(mm, addr + old_len) ||
         buddy_nr_free() < tables_needed(mm, addr, to, old_len)) {

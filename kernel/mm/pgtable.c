@@ -32,6 +32,13 @@ void tlb_flush_page(const uint32_t *pgdir, uint32_t vaddr) {
         invlpg(vaddr);
 }
 
+/* Drops every non-global translation if pgdir is the live directory: after a batch of
+ * PTE changes made without tlb_flush_page (fork's write-protection of the parent). */
+void tlb_flush_all(const uint32_t *pgdir) {
+    if (pgdir_is_live(pgdir))
+        write_cr3(read_cr3());
+}
+
 /* A zeroed, counted page for a directory or a table, or NULL when memory is out. */
 static uint32_t *table_alloc(void) {
     uint32_t *t = buddy_alloc(0);

@@ -52,6 +52,7 @@ pte_t *pte_lookup(uint32_t *pgdir, uint32_t vaddr);
 void pte_set_flags(uint32_t *pgdir, uint32_t vaddr, uint32_t flags);
 bool pgdir_is_live(const uint32_t *pgdir);
 void tlb_flush_page(const uint32_t *pgdir, uint32_t vaddr);
+void tlb_flush_all(const uint32_t *pgdir);
 
 uint32_t *pgdir_create(void);
 void pgdir_destroy(uint32_t *pgdir);

@@ -1,6 +1,7 @@
 /* The sorted VMA list of an mm: lookup, insertion, splitting, merging, free ranges. */
 #include "mm/vma.h"
 #include "mm/mm.h"
+#include "mm/backing.h"
 #include "mm/kheap.h"
 #include "lib/errno.h"
 #include "lib/panic.h"
@@ -23,10 +24,12 @@ struct vm_area *vma_alloc(uint32_t start, uint32_t end, uint32_t prot, uint32_t 
     return v;
 }
 
-/* Frees an unlinked VMA (its pages are not its business). */
+/* Frees an unlinked VMA and its reference to its backing (its pages are not its
+ * business). */
 void vma_free(struct vm_area *vma) {
     KASSERT(list_empty(&vma->link), "vma [%#x,%#x): freed while still linked", vma->start,
             vma->end);
+    backing_put(vma->backing);
     kfree(vma);
 }
 
@@ -86,7 +89,7 @@ struct vm_area *vma_split(struct mm *mm, struct vm_area *vma, uint32_t addr) {
     struct vm_area *upper = vma_alloc(addr, vma->end, vma->prot, vma->flags);
     if (!upper)
         return NULL;
-    upper->backing = vma->backing;
+    upper->backing = backing_get(vma->backing);
     upper->pgoff = vma->backing ? vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT) : 0;
     vma->end = addr;
     list_add(&upper->link, &vma->link);

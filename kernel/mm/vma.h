@@ -1,7 +1,9 @@
 /* Virtual memory areas: the ranges of an address space a process may touch, each with
  * its protection and what backs it. Where a range lives (struct vm_area) is kept apart
- * from what fills it (struct vm_backing: NULL means anonymous, zero-filled on demand;
- * file-backed areas arrive with the page cache).
+ * from what fills it (struct vm_backing, backing.h: NULL means anonymous, zero-filled on
+ * demand; a file mapping names its file there, its pages copied in at mmap time until a
+ * page cache arrives). Each VMA holds one reference to its backing: whoever copies the
+ * pointer into another VMA takes one with backing_get; vma_free drops it.
  *
  * An mm's VMAs are a list sorted by start, never overlapping: find is O(n), which is
  * fine for the handful of areas a process has; an rb-tree (or maple tree, as Linux) can
@@ -13,6 +15,7 @@
 #include <stdint.h>
 #include "lib/list.h"
 #include "abi/mman.h"
+#include "mm/backing.h"
 
 /* mmap/mprotect protections are abi/mman.h's PROT_*. On i386 without NX, PROT_EXEC
  * implies read. */
@@ -25,13 +28,12 @@
 #define VM_IMAGE     0x08   /* a segment of the executable (pgoff: its file page); /proc maps names mm->exe_path */
 
 struct mm;
-struct vm_backing;          /* a file or other pager; not yet implemented */
 
 struct vm_area {
     uint32_t start, end;    /* [start, end), page aligned */
     uint32_t prot;          /* PROT_* */
     uint32_t flags;         /* VM_* */
-    struct vm_backing *backing; /* NULL: anonymous memory */
+    struct vm_backing *backing; /* NULL: anonymous memory; else a reference (backing.h) */
     uint32_t pgoff;         /* page offset in backing of start (0 when anonymous) */
     struct list_head link;  /* in mm->vmas, sorted by start */
 };

@@ -74,7 +74,7 @@ int exec_load(const char *path, struct exec_source *src, struct exec_args *args)
     load_tls(p);
     proc_set_name(p, path);
     proc_set_cmdline(p, path, args->buf, argv_bytes(args));
-    start_registers(p->tf, img.entry, sp);
+    start_registers(p->tf, img.start, sp);
     fpu_reset_state(&p->fpu);
     fpu_restore(&p->fpu);
     p->vfork_done = true;

@@ -1,4 +1,5 @@
-/* execve: replacing a process's program with a static ELF32 i386 executable. */
+/* execve: replacing a process's program with an ELF32 i386 executable, static or
+ * dynamically linked (its PT_INTERP interpreter loaded beside it). */
 #ifndef PROC_EXEC_H
 #define PROC_EXEC_H
 #include <stdint.h>
@@ -29,6 +30,11 @@ void exec_args_free(struct exec_args *args);
  * only when everything is in place is the old image dropped, so a bad binary leaves
  * the caller running (-ENOEXEC, -ENOMEM, -E2BIG, -EIO). */
 int exec_load(const char *path, struct exec_source *src, struct exec_args *args);
+/* Opens path (relative to current's cwd), which must be a regular file with an execute
+ * bit (EACCES otherwise, as for root on Linux), as a source to load from; exec_close
+ * releases it. */
+int exec_open(const char *path, struct exec_source *src);
+void exec_close(struct exec_source *src);
 /* execve(path, argv, envp) from a user process: resolves path and calls exec_load. */
 int do_execve(const char *path, struct exec_args *args);
 #endif

@@ -59,7 +59,7 @@ static void fill_auxv(uint32_t *aux, const struct elf_image *img, uint32_t rando
                      uint32_t execfn) {
     const uint32_t pairs[][2] = {
         {AT_PHDR, img->phdr}, {AT_PHENT, sizeof(struct elf32_phdr)}, {AT_PHNUM, img->phnum},
-        {AT_PAGESZ, PAGE_SIZE}, {AT_BASE, 0}, {AT_FLAGS, 0}, {AT_ENTRY, img->entry},
+        {AT_PAGESZ, PAGE_SIZE}, {AT_BASE, img->base}, {AT_FLAGS, 0}, {AT_ENTRY, img->entry},
         {AT_UID, 0}, {AT_EUID, 0}, {AT_GID, 0}, {AT_EGID, 0}, {AT_PLATFORM, platform},
         {AT_HWCAP, cpu_hwcap()}, {AT_CLKTCK, CLOCK_TICKS}, {AT_SECURE, 0}, {AT_RANDOM, random},
         {AT_HWCAP2, 0}, {AT_EXECFN, execfn}, {AT_NULL, 0},

@@ -1,4 +1,5 @@
-/* execve's file side: the executable is opened through the VFS and read by offset. */
+/* execve's file side: the executable (and its interpreter) is opened through the VFS and
+ * read by offset. */
 #include "proc/exec.h"
 #include "proc/proc.h"
 #include "fs/vfs.h"
@@ -6,22 +7,11 @@
 
 #define EXEC_BITS 0111
 
-static long file_pread(void *ctx, uint32_t off, void *buf, uint32_t len) {
-    struct file *f = ctx;
-    f->pos = off;
-    long total = 0;
-    while ((uint32_t)total < len) {
-        long n = f->ops->read(f, (char *)buf + total, len - (uint32_t)total);
-        if (n <= 0)
-            return total ? total : n;
-        total += n;
-    }
-    return total;
+static long source_read(void *ctx, uint32_t off, void *buf, uint32_t len) {
+    return file_pread(ctx, off, buf, len);
 }
 
-/* Opens path, which must be a regular file with an execute bit (EACCES otherwise, as
- * for root on Linux), and loads it. */
-int do_execve(const char *path, struct exec_args *args) {
+int exec_open(const char *path, struct exec_source *src) {
     struct file *f;
     int err = vfs_open(current->cwd, path, O_RDONLY, 0, &f);
     if (err)
@@ -32,10 +22,22 @@ int do_execve(const char *path, struct exec_args *args) {
         err = -EACCES;
     if (!err && !f->ops->read)
         err = -EACCES;
-    if (!err) {
-        struct exec_source src = {f, st.dev, st.ino, file_pread};
-        err = exec_load(path, &src, args);
+    if (err) {
+        file_put(f);
+        return err;
     }
-    file_put(f);
+    *src = (struct exec_source){f, st.dev, st.ino, source_read};
+    return 0;
+}
+
+void exec_close(struct exec_source *src) { file_put(src->ctx); }
+
+int do_execve(const char *path, struct exec_args *args) {
+    struct exec_source src;
+    int err = exec_open(path, &src);
+    if (err)
+        return err;
+    err = exec_load(path, &src, args);
+    exec_close(&src);
     return err;
 }

@@ -61,4 +61,12 @@ long sys_brk(u32); long sys_mmap2(u32, u32, u32, u32, u32, u32); long sys_old_mm
 long sys_munmap(u32, u32); long sys_mprotect(u32, u32, u32);
 long sys_mremap(u32, u32, u32, u32, u32); long sys_madvise(u32, u32, u32);
 long sys_mincore(u32, u32, u32);
+/* sys_poll.c */
+long sys_poll(u32, u32, u32); long sys_ppoll(u32, u32, u32, u32, u32);
+long sys_ppoll_time64(u32, u32, u32, u32, u32); long sys_select(u32, u32, u32, u32, u32);
+long sys_pselect6(u32, u32, u32, u32, u32, u32); long sys_pselect6_time64(u32, u32, u32, u32, u32, u32);
+/* sys_misc.c */
+long sys_getrusage(u32, u32); long sys_sched_getaffinity(u32, u32, u32); long sys_getcpu(u32, u32, u32);
+long sys_prctl(u32, u32); long sys_getpriority(u32, u32); long sys_setpriority(u32, u32, u32);
+long sys_msync(u32, u32, u32); long sys_fadvise64_64(u32, u32, u32, u32, u32, u32);
 #endif

@@ -47,6 +47,11 @@ const syscall_fn syscall_table[NR_MAX] = {
     E(lchown, sys_lchown16), E(utimensat, sys_utimensat), E(utimensat_time64, sys_utimensat_time64),
     E(utime, sys_utime), E(utimes, sys_utimes), E(futimesat, sys_futimesat),
     E(symlink, sys_symlink), E(symlinkat, sys_symlinkat), E(readlinkat, sys_readlinkat),
+    E(poll, sys_poll), E(ppoll, sys_ppoll), E(ppoll_time64, sys_ppoll_time64),
+    E(_newselect, sys_select), E(pselect6, sys_pselect6), E(pselect6_time64, sys_pselect6_time64),
+    E(getrusage, sys_getrusage), E(sched_getaffinity, sys_sched_getaffinity), E(getcpu, sys_getcpu),
+    E(prctl, sys_prctl), E(getpriority, sys_getpriority), E(setpriority, sys_setpriority),
+    E(msync, sys_msync), E(fadvise64_64, sys_fadvise64_64),
     /* Answered with ENOSYS on purpose, without a log line: glibc copes. */
     E(set_robust_list, sys_enosys), E(rseq, sys_enosys), E(futex, sys_enosys),
 };

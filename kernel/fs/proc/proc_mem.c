@@ -14,18 +14,18 @@ struct mem_totals {
     uint32_t anon, pagetables, procs;
 };
 
-/* Sums what the live address spaces hold. */
+/* Sums what the live address spaces hold. Anonymous pages are the user frames, each
+ * counted once however many address spaces share it (the sum of rss would count a
+ * frame fork shares once per process). */
 static struct mem_totals mem_totals(void) {
-    struct mem_totals t = {0, 0, 0};
+    struct mem_totals t = {mm_nr_user_frames(), 0, 0};
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &proc_table[i];
         if (p->state == P_UNUSED)
             continue;
         t.procs++;
-        if (p->mm) {
-            t.anon += p->mm->rss;
+        if (p->mm)
             t.pagetables += mm_nr_pagetables(p->mm);
-        }
     }
     return t;
 }

@@ -10,6 +10,8 @@
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 
 static const char *vma_name(const struct mm *mm, const struct vm_area *v) {
+    if (v->backing)
+        return v->backing->path ? v->backing->path : "";
     if (v->flags & VM_HEAP)
         return "[heap]";
     if (v->flags & VM_GROWSDOWN)
@@ -24,12 +26,16 @@ void gen_maps(struct seqbuf *s, struct proc *p) {
         return;
     struct vm_area *v;
     vma_for_each(v, p->mm) {
-        bool image = v->flags & VM_IMAGE;
+        /* The file: the VMA's backing, else the executable for its image segments. */
+        uint32_t dev = 0, ino = 0;
+        if (v->backing)
+            dev = v->backing->dev, ino = v->backing->ino;
+        else if (v->flags & VM_IMAGE)
+            dev = p->mm->exe_dev, ino = p->mm->exe_ino;
         seq_printf(s, "%08x-%08x %c%c%c%c %08x %02x:%02x %u ", v->start, v->end,
                    v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
                    v->prot & PROT_EXEC ? 'x' : '-', v->flags & VM_SHARED ? 's' : 'p',
-                   v->pgoff << PAGE_SHIFT, image ? (p->mm->exe_dev >> 8) & 0xff : 0,
-                   image ? p->mm->exe_dev & 0xff : 0, image ? p->mm->exe_ino : 0);
+                   v->pgoff << PAGE_SHIFT, (dev >> 8) & 0xff, dev & 0xff, ino);
         const char *name = vma_name(p->mm, v);
         if (*name) {
             seq_pad(s, MAPS_NAME_COLUMN);
