@@ -114,6 +114,18 @@
 #define SYS_getdents64 220
 #define SYS_fcntl64 221
 #define SYS_gettid 224
+#define SYS_setxattr 226
+#define SYS_lsetxattr 227
+#define SYS_fsetxattr 228
+#define SYS_getxattr 229
+#define SYS_lgetxattr 230
+#define SYS_fgetxattr 231
+#define SYS_listxattr 232
+#define SYS_llistxattr 233
+#define SYS_flistxattr 234
+#define SYS_removexattr 235
+#define SYS_lremovexattr 236
+#define SYS_fremovexattr 237
 #define SYS_tkill 238
 #define SYS_futex 240
 #define SYS_sched_getaffinity 242
@@ -155,5 +167,6 @@
 #define SYS_utimensat_time64 412
 #define SYS_pselect6_time64 413
 #define SYS_ppoll_time64 414
+#define SYS_clone3 435
 #define SYS_faccessat2 439
 #endif

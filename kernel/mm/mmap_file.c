@@ -4,7 +4,9 @@
  *
  * - MAP_PRIVATE: the pages are the process's own copy; writes never reach the file, and
  *   later writes to the file are not seen (Linux shows them until the page is written).
- * - MAP_SHARED without PROT_WRITE: the same snapshot (nothing can write through it).
+ * - MAP_SHARED without PROT_WRITE: the same snapshot, flagged VM_SHARED. A later
+ *   mprotect(PROT_WRITE) is allowed (Linux: EACCES on a read-only fd) and its writes stay
+ *   in memory, shared with forked children, never written to the file.
  * - MAP_SHARED with PROT_WRITE: -ENODEV (needs a page cache to be shared with read and
  *   write; EACCES first when the file is not open for writing, as on Linux).
  * - Pages wholly past the end of the file are left to demand-zero faults: they read as

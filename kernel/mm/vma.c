@@ -90,7 +90,8 @@ struct vm_area *vma_split(struct mm *mm, struct vm_area *vma, uint32_t addr) {
     if (!upper)
         return NULL;
     upper->backing = backing_get(vma->backing);
-    upper->pgoff = vma->backing ? vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT) : 0;
+    upper->pgoff = vma->backing || (vma->flags & VM_IMAGE)
+                       ? vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT) : 0;
     vma->end = addr;
     list_add(&upper->link, &vma->link);
     mm->nr_vmas++;

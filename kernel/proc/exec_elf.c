@@ -124,10 +124,11 @@ static uint32_t image_base(struct mm *mm, const struct elf32_ehdr *eh,
 static int load_elf(struct mm *mm, struct exec_source *src, bool interp, struct elf_image *img) {
     struct elf32_ehdr eh;
     int err = read_exact(src, 0, &eh, sizeof eh);
+    int bad = interp ? -ELIBBAD : -ENOEXEC;   /* Linux's answers for a file that is no ELF */
     if (err)
-        return err == -EIO ? err : -ENOEXEC;
+        return err == -EIO ? err : bad;
     if (!header_ok(&eh))
-        return -ENOEXEC;
+        return bad;
     uint32_t phsize = eh.e_phnum * sizeof(struct elf32_phdr);
     struct elf32_phdr *ph = kmalloc(phsize);
     err = ph ? read_exact(src, eh.e_phoff, ph, phsize) : -ENOMEM;

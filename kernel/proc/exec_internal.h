@@ -16,8 +16,9 @@ struct elf_image {
  * interpreter when it names one (-ENOEXEC, -ENOMEM, -EIO, or the interpreter's open
  * error). */
 int elf_load(struct mm *mm, struct exec_source *src, struct elf_image *img);
-/* The same for an interpreter: an ET_DYN goes to a free range from MMAP_BASE (img->base),
- * and one that names an interpreter itself is -ENOEXEC. */
+/* The same for an interpreter: an ET_DYN goes to a free range from MMAP_BASE (img->base);
+ * a file that is no i386 ELF is -ELIBBAD (Linux's answer), an ET_EXEC or one that names
+ * an interpreter itself -ENOEXEC. */
 int elf_load_interp(struct mm *mm, struct exec_source *src, struct elf_image *img);
 /* Loads the interpreter the PT_INTERP header ph of src names (exec_interp.c) and points
  * img's base and start at it. */

@@ -71,7 +71,7 @@ long do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid, uint32_t chil
         mm_copy_in(current->mm, parent_tid, &pid, sizeof pid);
     c->state = P_RUNNABLE;
     /* CLONE_VFORK (posix_spawn, vfork): the parent waits until the child execs or
-     * exits; with copied memory the child cannot scribble on the parent's stack. */
+     * exits; with copy-on-write memory the child cannot scribble on the parent's stack. */
     if (flags & CLONE_VFORK)
         while (proc_find(pid) == c && c->state != P_ZOMBIE && c->mm && !c->vfork_done)
             sleep_on(c);

@@ -69,4 +69,10 @@ long sys_pselect6(u32, u32, u32, u32, u32, u32); long sys_pselect6_time64(u32, u
 long sys_getrusage(u32, u32); long sys_sched_getaffinity(u32, u32, u32); long sys_getcpu(u32, u32, u32);
 long sys_prctl(u32, u32); long sys_getpriority(u32, u32); long sys_setpriority(u32, u32, u32);
 long sys_msync(u32, u32, u32); long sys_fadvise64_64(u32, u32, u32, u32, u32, u32);
+/* sys_xattr.c */
+long sys_setxattr(u32, u32, u32, u32, u32); long sys_lsetxattr(u32, u32, u32, u32, u32);
+long sys_fsetxattr(u32, u32, u32, u32, u32); long sys_getxattr(u32, u32, u32, u32);
+long sys_lgetxattr(u32, u32, u32, u32); long sys_fgetxattr(u32, u32, u32, u32);
+long sys_listxattr(u32, u32, u32); long sys_llistxattr(u32, u32, u32); long sys_flistxattr(u32, u32, u32);
+long sys_removexattr(u32, u32); long sys_lremovexattr(u32, u32); long sys_fremovexattr(u32, u32);
 #endif

@@ -52,6 +52,11 @@ const syscall_fn syscall_table[NR_MAX] = {
     E(getrusage, sys_getrusage), E(sched_getaffinity, sys_sched_getaffinity), E(getcpu, sys_getcpu),
     E(prctl, sys_prctl), E(getpriority, sys_getpriority), E(setpriority, sys_setpriority),
     E(msync, sys_msync), E(fadvise64_64, sys_fadvise64_64),
+    E(setxattr, sys_setxattr), E(lsetxattr, sys_lsetxattr), E(fsetxattr, sys_fsetxattr),
+    E(getxattr, sys_getxattr), E(lgetxattr, sys_lgetxattr), E(fgetxattr, sys_fgetxattr),
+    E(listxattr, sys_listxattr), E(llistxattr, sys_llistxattr), E(flistxattr, sys_flistxattr),
+    E(removexattr, sys_removexattr), E(lremovexattr, sys_lremovexattr), E(fremovexattr, sys_fremovexattr),
     /* Answered with ENOSYS on purpose, without a log line: glibc copes. */
     E(set_robust_list, sys_enosys), E(rseq, sys_enosys), E(futex, sys_enosys),
+    E(clone3, sys_enosys),   /* glibc falls back to clone */
 };

@@ -2,7 +2,8 @@
 # Usage: guest-tests.sh KERNEL — the user-space test programs, each run twice: natively on
 # the Linux host (the oracle: the expectation is right) and inside LingOS (the kernel is
 # right). Then the glibc leg: tests/glibc/*.c and the same user/tests/*.c built against
-# the host's glibc (`gcc -m32 -static`), run natively and on LingOS as /host/NAME; for
+# the host's glibc (`gcc -m32 -static`; tests/glibc/dyn_*.c without -static, on the
+# 32-bit glibc build/root.img stages), run natively and on LingOS as /host/NAME; for
 # tests/glibc programs the two outputs must be the same. Last, e2fsck -fn on every image
 # a LingOS run wrote to.
 #
@@ -92,11 +93,14 @@ guest_test() { # NAME
     judge "lingos $1" $? "$logdir/guest-$1.lingos"
 }
 
-# Builds the glibc binary OUT from SRC unless a makefile rule already made it current.
+# Builds the glibc binary OUT from SRC unless a makefile rule already made it current;
+# tests/glibc/dyn_NAME.c is linked dynamically (LingOS runs it with the image's ld.so).
 glibc_build() { # SRC OUT
     [ -x "$2" ] && [ "$2" -nt "$1" ] && return 0
-    gcc -m32 -static -O2 -w -Itests/host -o "$2" "$1" 2>"$tmp/gcc.err" && return 0
-    fail "glibc build of $1" "gcc -m32 -static failed (is gcc-multilib installed?)" "$tmp/gcc.err"
+    static=-static
+    case ${1##*/} in dyn_*) static= ;; esac
+    gcc -m32 $static -O2 -w -Itests/host -o "$2" "$1" 2>"$tmp/gcc.err" && return 0
+    fail "glibc build of $1" "gcc -m32 $static failed (is gcc-multilib installed?)" "$tmp/gcc.err"
     return 1
 }
 

@@ -48,6 +48,7 @@ static const char *const messages[] = {
     [ELOOP] = "Too many levels of symbolic links",
     [ENOMSG] = "No message of desired type",
     [EOVERFLOW] = "Value too large for defined data type",
+    [ELIBBAD] = "Accessing a corrupted shared library",
     [EILSEQ] = "Invalid or incomplete multibyte or wide character",
     [ENOTSOCK] = "Socket operation on non-socket",
     [EOPNOTSUPP] = "Operation not supported",

@@ -5,6 +5,7 @@
  * The programs it executes are itself: argv[0] (the path this test was started by)
  * with a first argument naming a helper role, see helper(). */
 #include "testlib.h"
+#include <sys/utsname.h>
 
 static const char *self; /* argv[0] */
 
@@ -177,6 +178,30 @@ TEST(exec_of_a_corrupt_file_is_enoexec) {
     CHECK_EQ(t_rmtree(t_dir), 0);
 }
 
+/* A copy of this program cut inside its code segment. LingOS reads the segments at exec
+ * and fails with ENOEXEC, the caller alive; Linux maps the file, so the exec succeeds
+ * and the new image dies (SIGBUS) at the first page past the end: a signal. */
+#define CUT_AT 6144   /* the first 2 KiB of the code (segments start at 0x1000) */
+TEST(exec_of_a_file_cut_inside_a_segment_fails) {
+    CHECK(t_make_tmpdir("exec-cut") != NULL);
+    static char buf[CUT_AT];
+    int fd = open(self, O_RDONLY);
+    CHECK(fd >= 0);
+    long n = fd >= 0 ? t_read_full(fd, buf, sizeof buf) : 0;
+    if (fd >= 0)
+        close(fd);
+    CHECK_EQ(n, (long)sizeof buf);
+    CHECK_EQ(make_exec_file("cut", buf, (size_t)n), 0);
+    struct utsname u;
+    int lingos = uname(&u) == 0 && !strcmp(u.sysname, "LingOS");
+    int e = exec_errno(t_path("cut"));
+    if (lingos)
+        CHECK_EQ(e, ENOEXEC);
+    else
+        CHECK(e == ENOEXEC || e == -1);
+    CHECK_EQ(t_rmtree(t_dir), 0);
+}
+
 TEST(exec_with_a_bad_path_pointer_is_efault) {
     pid_t pid = t_fork();
     if (pid == 0) {
@@ -313,6 +338,7 @@ int main(int argc, char **argv) {
     RUN(exec_keeps_the_pid);
     RUN(exec_of_a_missing_file_is_enoent);
     RUN(exec_of_a_corrupt_file_is_enoexec);
+    RUN(exec_of_a_file_cut_inside_a_segment_fails);
     RUN(exec_with_a_bad_path_pointer_is_efault);
     RUN(huge_argv_is_e2big);
     RUN(cloexec_files_close_across_exec);
