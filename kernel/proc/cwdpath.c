@@ -32,7 +32,7 @@ int cwdpath_change(struct proc *p, const char *path) {
     buf[0] = '/';
     buf[1] = 0;
     if (path[0] != '/') {
-        strlcpy(buf, p->cwd_path[0] ? p->cwd_path : "/", sizeof buf);
+        strlcpy(buf, p->fs->cwd_path[0] ? p->fs->cwd_path : "/", sizeof buf);
         len = strlen(buf);
     }
     for (const char *s = path; *s;) {
@@ -45,6 +45,6 @@ int cwdpath_change(struct proc *p, const char *path) {
             return -ENAMETOOLONG;
         s += n;
     }
-    memcpy(p->cwd_path, buf, len + 1);
+    memcpy(p->fs->cwd_path, buf, len + 1);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "proc/files.h"
 #include "proc/switch.h"
 #include "proc/sched.h"
+#include "proc/exit.h"
 #include "arch/i386/trap.h"
 #include "arch/i386/gdt.h"
 #include "arch/i386/fpu.h"
@@ -39,7 +40,7 @@ static int set_exe(struct mm *mm, const char *path, const struct exec_source *sr
     if (path[0] == '/')
         return mm_set_exe(mm, path, src->dev, src->ino);
     char abs[PROC_EXE_MAX];
-    const char *cwd = current->cwd_path[0] ? current->cwd_path : "/";
+    const char *cwd = current->fs->cwd_path[0] ? current->fs->cwd_path : "/";
     snprintf(abs, sizeof abs, "%s%s%s", cwd, cwd[1] ? "/" : "", path);
     return mm_set_exe(mm, abs, src->dev, src->ino);
 }
@@ -61,6 +62,7 @@ int exec_load(const char *path, struct exec_source *src, struct exec_args *args)
     }
     mm->brk_start = mm->brk = img.brk;
 
+    proc_de_thread();            /* the point of no return: the other threads go */
     struct proc *p = current;
     struct mm *old = p->mm;
     p->mm = mm;

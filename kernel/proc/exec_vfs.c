@@ -13,7 +13,7 @@ static long source_read(void *ctx, uint32_t off, void *buf, uint32_t len) {
 
 int exec_open(const char *path, struct exec_source *src) {
     struct file *f;
-    int err = vfs_open(current->cwd, path, O_RDONLY, 0, &f);
+    int err = vfs_open(current->fs->cwd, path, O_RDONLY, 0, &f);
     if (err)
         return err;
     struct kstat st;

@@ -2,6 +2,8 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/files.h"
+#include "proc/signal.h"
+#include "syscall/sys_tls.h"
 #include "arch/i386/trap.h"
 #include "arch/i386/layout.h"
 #include "mm/mm.h"
@@ -27,13 +29,26 @@ void proc_prepare_stack(struct proc *p, void (*fn)(void)) {
     p->ctx_esp = (uint32_t)sf;
 }
 
-/* Copies what a child inherits: memory, files, cwd, signal dispositions, TLS. */
-static int inherit(struct proc *c, struct proc *parent) {
-    c->mm = mm_fork(parent->mm);
+/* What a child inherits: memory, files, cwd, signal dispositions (each shared or
+ * copied as flags say), the signal mask, TLS. A thread joins the parent's group; a
+ * process's parent is the group leader, whichever thread forked. On failure the
+ * caller's proc_free drops what was taken. */
+static int inherit(struct proc *c, struct proc *parent, uint32_t flags) {
+    if (flags & CLONE_VM) {
+        if (!(flags & CLONE_VFORK)) {
+            mm_get(parent->mm);
+            c->mm = parent->mm;
+        } else {
+            c->mm = mm_fork(parent->mm);   /* vfork's CLONE_VM: copy-on-write will do */
+        }
+    } else {
+        c->mm = mm_fork(parent->mm);
+    }
     if (!c->mm)
         return -ENOMEM;
-    files_fork(parent, c);
-    memcpy(c->sigactions, parent->sigactions, sizeof c->sigactions);
+    if (files_fork(parent, c, flags & CLONE_FILES, flags & CLONE_FS) ||
+        sighand_fork(parent, c, flags & CLONE_SIGHAND))
+        return -ENOMEM;
     c->sig_blocked = parent->sig_blocked;
     memcpy(c->tls, parent->tls, sizeof c->tls);
     memcpy(c->name, parent->name, sizeof c->name);
@@ -41,18 +56,39 @@ static int inherit(struct proc *c, struct proc *parent) {
     c->umask = parent->umask;
     c->pgid = parent->pgid;
     c->sid = parent->sid;
-    c->parent = parent;
+    if (flags & CLONE_THREAD) {
+        c->tgid = parent->tgid;
+        c->autoreap = true;
+        c->parent = parent->parent;
+    } else {
+        c->parent = proc_leader(parent);
+    }
     return 0;
 }
 
-long do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid, uint32_t child_tid) {
-    if (flags & (CLONE_THREAD | CLONE_SIGHAND))
-        return -EINVAL;     /* threads: not supported (docs/syscalls.md) */
+/* Linux's checks (kernel/fork.c copy_process) on the sharing flags. */
+static bool flags_valid(uint32_t flags) {
+    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+        return false;
+    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+        return false;
+    return true;
+}
+
+long do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid, uint32_t tls,
+              uint32_t child_tid) {
+    if (!flags_valid(flags))
+        return -EINVAL;
+    struct proc *leader = proc_leader(current);
+    if ((flags & CLONE_THREAD) && leader && leader->group_exiting)
+        return -EAGAIN;          /* the group is dying: no new threads */
     struct proc *c = proc_alloc();
     if (!c)
         return -EAGAIN;
     proc_prepare_stack(c, 0);
-    int err = inherit(c, current);
+    int err = inherit(c, current, flags);
+    if (!err && (flags & CLONE_SETTLS))
+        err = tls_set_from_user(c, tls);
     if (err) {
         proc_free(c);
         return err;

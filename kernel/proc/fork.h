@@ -16,10 +16,13 @@
 #define CLONE_CHILD_CLEARTID 0x00200000
 #define CLONE_CHILD_SETTID   0x01000000
 
-/* Creates a child that is a copy of current and returns its pid (in the child the same
+/* Creates a child that is a copy of current, or (CLONE_THREAD) a new thread of current's
+ * group sharing what the flags say, and returns its pid/tid (in the child the same
  * system call returns 0): -EAGAIN when the process table is full, -ENOMEM, -EINVAL for
- * flag combinations LingOS does not support (threads). */
-long do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid, uint32_t child_tid);
+ * flag combinations Linux refuses (CLONE_THREAD without CLONE_SIGHAND, CLONE_SIGHAND
+ * without CLONE_VM) or a bad CLONE_SETTLS descriptor, -EFAULT for an unreadable one. */
+long do_clone(uint32_t flags, uint32_t newsp, uint32_t parent_tid, uint32_t tls,
+              uint32_t child_tid);
 /* Prepares a new process's kernel stack so that its first switch-in runs fn in kernel
  * mode and then returns to user mode through p->tf (fn 0: straight to user mode). */
 struct proc;

@@ -4,6 +4,7 @@
 #include "proc/exec.h"
 #include "proc/exit.h"
 #include "proc/files.h"
+#include "proc/signal.h"
 #include "core/cmdline.h"
 #include "drivers/tty.h"
 #include "fs/file.h"
@@ -67,7 +68,7 @@ static void init_main(void) {
         struct file *f = tty_open(O_RDWR);
         KASSERT(f && fd_install(current, f, fd, false) == fd, "init: no console fd %d", fd);
     }
-    current->cwd = vfs_root();
+    current->fs->cwd = vfs_root();
     const char *path = cmdline_get("init");
     int err = try_exec(path && *path ? path : DEFAULT_INIT);
     if (err && !(path && *path)) {
@@ -83,6 +84,7 @@ static void init_main(void) {
 void init_start(void) {
     struct proc *p = proc_alloc();
     KASSERT(p, "no process slot for init");
+    KASSERT(!files_new(p) && !sighand_new(p), "no memory for init");
     init_proc = p;
     p->pgid = p->sid = p->pid;
     proc_set_name(p, "init");

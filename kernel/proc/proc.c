@@ -2,6 +2,9 @@
 #include "proc/proc.h"
 #include "arch/i386/layout.h"
 #include "mm/kheap.h"
+#include "mm/mm.h"
+#include "proc/files.h"
+#include "proc/signal.h"
 #include "lib/string.h"
 #include "lib/panic.h"
 #include "arch/i386/pit.h"
@@ -41,7 +44,7 @@ struct proc *proc_alloc(void) {
     p->kstack = kstack;
     *(uint32_t *)kstack = KSTACK_CANARY;
     p->state = P_EMBRYO;
-    p->pid = alloc_pid();
+    p->pid = p->tgid = alloc_pid();
     p->umask = 022;
     p->start_jiffies = jiffies;
     return p;
@@ -50,6 +53,11 @@ struct proc *proc_alloc(void) {
 void proc_free(struct proc *p) {
     KASSERT(p->state == P_ZOMBIE || p->state == P_EMBRYO,
             "proc_free of pid %d in state %d", p->pid, p->state);
+    files_put(p);                /* what an embryo took before its clone failed */
+    fs_put(p);
+    sighand_put(p);
+    if (p->mm)
+        mm_put(p->mm);
     kfree(p->kstack);
     kfree(p->cmdline);
     memset(p, 0, sizeof *p);
@@ -60,6 +68,23 @@ struct proc *proc_find(int pid) {
         if (proc_table[i].state != P_UNUSED && proc_table[i].pid == pid)
             return &proc_table[i];
     return NULL;
+}
+
+struct proc *proc_leader(struct proc *p) {
+    if (p->pid == p->tgid)
+        return p;
+    struct proc *l = proc_find(p->tgid);
+    return l && l->tgid == p->tgid ? l : NULL;
+}
+
+int proc_group_others(struct proc *p) {
+    int n = 0;
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *t = &proc_table[i];
+        if (t != p && t->tgid == p->tgid && t->state != P_UNUSED && t->state != P_ZOMBIE)
+            n++;
+    }
+    return n;
 }
 
 /* The name ps shows: the last component of the executed path. */

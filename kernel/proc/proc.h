@@ -32,9 +32,35 @@ struct k_sigaction {
     uint64_t mask;
 };
 
+/* The signal dispositions, shared by the threads of a group (CLONE_SIGHAND). */
+struct sighand {
+    int ref;
+    struct k_sigaction action[NSIG];
+};
+
+/* The open files: fds and their close-on-exec bits, shared under CLONE_FILES. */
+struct files {
+    int ref;
+    struct file *fd[NOFILE];
+    uint64_t cloexec;            /* bit n: fd n closes on exec */
+};
+
+/* The working directory, shared under CLONE_FS. */
+struct fs_info {
+    int ref;
+    struct inode *cwd;
+    char cwd_path[PROC_CWD_MAX]; /* absolute text of cwd ("" means "/") */
+};
+
+/* One schedulable task: a process, or one thread of a thread group. The group leader
+ * has tgid == pid; while any thread lives the leader's slot stays (a zombie if it left
+ * first) and holds what belongs to the whole group (group_exiting, the exit status). */
 struct proc {
     struct fpu_state fpu;        /* x87/SSE registers while switched out */
-    int pid;
+    int pid;                     /* the thread id (gettid) */
+    int tgid;                    /* the thread group (getpid): the leader's pid */
+    bool autoreap;               /* a non-leader thread: freed once it has switched away */
+    bool group_exiting;          /* leader: exit_group, a fatal signal or exec kills all */
     int pgid, sid;               /* process group and session (job control is minimal) */
     enum proc_state state;
     char name[PROC_NAME_MAX];
@@ -50,20 +76,18 @@ struct proc {
     uint64_t saved_mask;         /* rt_sigsuspend: the mask to restore after the handler */
     bool saved_mask_valid;
     uint64_t alarm_at;           /* alarm(): monotonic ns of SIGALRM, 0 for none */
-    struct k_sigaction sigactions[NSIG];
-    struct file *files[NOFILE];
-    uint64_t cloexec;            /* bit n: fd n closes on exec */
-    struct inode *cwd;
-    char cwd_path[PROC_CWD_MAX]; /* absolute text of cwd ("" means "/") */
+    struct sighand *sighand;
+    struct files *files;
+    struct fs_info *fs;
     uint32_t umask;
     struct gdt_desc tls[GDT_TLS_ENTRIES];
     uint32_t clear_child_tid;    /* set_tid_address / CLONE_CHILD_CLEARTID */
-    bool vfork_done;
+    bool vfork_done;             /* exec'd: a CLONE_VFORK parent may go on */
     uint32_t fault_addr;         /* CR2 of the fault behind a forced SIGSEGV */
-    uint32_t syscall_nr;
+    uint32_t syscall_nr;         /* eax at the last int 0x80, for SA_RESTART */
     char exe[PROC_EXE_MAX];      /* the executed path (/proc/PID/exe) */
     char *cmdline;               /* argv, NUL-separated (/proc/PID/cmdline), kmalloc'd */
-    uint32_t cmdline_len;         /* eax at the last int 0x80, for SA_RESTART */             /* exec'd: a CLONE_VFORK parent may go on */
+    uint32_t cmdline_len;
     uint32_t start_jiffies;
     uint64_t utime, stime;       /* ticks spent in user and kernel mode */
 };
@@ -79,6 +103,10 @@ struct proc *proc_alloc(void);
 /* Frees what proc_alloc and the process's life left (kernel stack); slot back to UNUSED. */
 void proc_free(struct proc *p);
 struct proc *proc_find(int pid);
+/* The leader of p's thread group (p itself for a single-threaded process). */
+struct proc *proc_leader(struct proc *p);
+/* Threads of p's group other than p that have not exited yet. */
+int proc_group_others(struct proc *p);
 void proc_set_name(struct proc *p, const char *path);
 /* Records what /proc/PID/exe and /proc/PID/cmdline show (args: argv, NUL-separated). */
 void proc_set_cmdline(struct proc *p, const char *path, const char *args, uint32_t len);

@@ -46,6 +46,8 @@ void scheduler(void) {
         fpu_save(&p->fpu);
         KASSERT(*(uint32_t *)p->kstack == KSTACK_CANARY,
                 "pid %d: kernel stack overflow (canary at %p overwritten)", p->pid, (void *)p->kstack);
+        if (p->state == P_ZOMBIE && p->autoreap)
+            proc_free(p);        /* an exited thread: nobody waits for it */
         current = NULL;
     }
 }

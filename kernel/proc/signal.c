@@ -7,6 +7,8 @@
 #include "arch/i386/trap.h"
 #include "lib/errno.h"
 #include "lib/printf.h"
+#include "lib/string.h"
+#include "mm/kheap.h"
 
 
 /* Signals whose default action is to do nothing (Linux's SIG_KERNEL_IGNORE_MASK);
@@ -18,7 +20,7 @@ static bool default_ignores(int sig) {
 
 /* Whether p would ignore sig: an explicit SIG_IGN, or a default that ignores. */
 static bool ignored(struct proc *p, int sig) {
-    uint32_t handler = p->sigactions[sig - 1].handler;
+    uint32_t handler = p->sighand->action[sig - 1].handler;
     return sig != SIGKILL && (handler == SIG_IGN || (default_ignores(sig) && handler == SIG_DFL));
 }
 
@@ -33,6 +35,62 @@ int signal_send(struct proc *p, int sig) {
     if (p->state == P_SLEEPING)
         p->state = P_RUNNABLE;
     return 0;
+}
+
+/* The thread of p's group that takes a process-directed signal: the first live one
+ * that does not block sig, the leader first; else any live one; NULL if none. */
+static struct proc *group_target(struct proc *p, int sig) {
+    struct proc *leader = proc_leader(p), *any = NULL;
+    if (leader && leader->state != P_ZOMBIE) {
+        if (!(leader->sig_blocked & sigbit(sig)))
+            return leader;
+        any = leader;
+    }
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *t = &proc_table[i];
+        if (t->state == P_UNUSED || t->state == P_EMBRYO || t->state == P_ZOMBIE ||
+            t->tgid != p->tgid)
+            continue;
+        if (!(t->sig_blocked & sigbit(sig)))
+            return t;
+        if (!any)
+            any = t;
+    }
+    return any;
+}
+
+int signal_send_group(struct proc *p, int sig) {
+    if (sig < 1 || sig > NSIG)
+        return -EINVAL;
+    struct proc *t = group_target(p, sig);
+    return t ? signal_send(t, sig) : 0;
+}
+
+int sighand_new(struct proc *p) {
+    p->sighand = kmalloc(sizeof *p->sighand);
+    if (!p->sighand)
+        return -ENOMEM;
+    memset(p->sighand, 0, sizeof *p->sighand);
+    p->sighand->ref = 1;
+    return 0;
+}
+
+int sighand_fork(struct proc *parent, struct proc *child, bool share) {
+    if (share) {
+        child->sighand = parent->sighand;
+        child->sighand->ref++;
+        return 0;
+    }
+    if (sighand_new(child))
+        return -ENOMEM;
+    memcpy(child->sighand->action, parent->sighand->action, sizeof child->sighand->action);
+    return 0;
+}
+
+void sighand_put(struct proc *p) {
+    if (p->sighand && --p->sighand->ref == 0)
+        kfree(p->sighand);
+    p->sighand = NULL;
 }
 
 void signal_force(struct proc *p, int sig) {
@@ -93,7 +151,7 @@ void signal_deliver(struct trapframe *tf) {
         current->sig_pending &= ~sigbit(sig);
         bool was_forced = current->sig_forced & sigbit(sig);
         current->sig_forced &= ~sigbit(sig);
-        struct k_sigaction *ka = &current->sigactions[sig - 1];
+        struct k_sigaction *ka = &current->sighand->action[sig - 1];
         bool has_handler = ka->handler > SIG_IGN && sig != SIGKILL;
         if (has_handler && !(was_forced && (current->sig_blocked & sigbit(sig)))) {
             run_handler(tf, sig, ka);
@@ -110,7 +168,16 @@ void signal_deliver(struct trapframe *tf) {
 }
 
 void signal_exec_reset(struct proc *p) {
+    if (p->sighand->ref > 1) {        /* shared with a CLONE_SIGHAND process: copy */
+        struct sighand *n = kmalloc(sizeof *n);
+        if (n) {
+            *n = *p->sighand;
+            n->ref = 1;
+            sighand_put(p);
+            p->sighand = n;
+        }
+    }
     for (int i = 0; i < NSIG; i++)
-        if (p->sigactions[i].handler != SIG_IGN)
-            p->sigactions[i] = (struct k_sigaction){0};
+        if (p->sighand->action[i].handler != SIG_IGN)
+            p->sighand->action[i] = (struct k_sigaction){0};
 }

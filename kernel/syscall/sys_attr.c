@@ -40,7 +40,7 @@ static long attr_at(u32 dirfd, u32 upath, u32 flags, const struct vattr *a) {
         kfree(path);
         if ((int)dirfd != AT_FDCWD)
             return attr_fd(dirfd, a);
-        return current->cwd ? inode_setattr(current->cwd, a) : -ENOENT;
+        return current->fs->cwd ? inode_setattr(current->fs->cwd, a) : -ENOENT;
     }
     if (!err)
         err = upath_base((int)dirfd, path, &base);

@@ -17,12 +17,12 @@ long sys_chdir(u32 upath) {
     int err = upath_copy(upath, path);
     struct inode *dir = NULL;
     if (!err)
-        err = vfs_chdir(current->cwd, path, &dir);
+        err = vfs_chdir(current->fs->cwd, path, &dir);
     if (!err)
         err = cwdpath_change(current, path);
     if (!err) {
-        iput(current->cwd);
-        current->cwd = dir;
+        iput(current->fs->cwd);
+        current->fs->cwd = dir;
     } else {
         iput(dir);
     }
@@ -32,7 +32,7 @@ long sys_chdir(u32 upath) {
 
 /* getcwd returns the length including the NUL, as Linux's system call does. */
 long sys_getcwd(u32 ubuf, u32 size) {
-    const char *cwd = current->cwd_path[0] ? current->cwd_path : "/";
+    const char *cwd = current->fs->cwd_path[0] ? current->fs->cwd_path : "/";
     size_t len = strlen(cwd) + 1;
     if (size < len)
         return -ERANGE;

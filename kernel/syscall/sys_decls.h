@@ -41,6 +41,7 @@ long sys_wait4(u32, u32, u32, u32); long sys_waitpid(u32, u32, u32);
 long sys_getpid(void); long sys_gettid(void); long sys_getppid(void); long sys_getuid(void);
 long sys_sched_yield(void); long sys_set_tid_address(u32);
 long sys_kill(u32, u32); long sys_tkill(u32, u32); long sys_tgkill(u32, u32, u32);
+long sys_futex(u32, u32, u32, u32, u32, u32); long sys_futex_time64(u32, u32, u32, u32, u32, u32);
 long sys_setpgid(u32, u32); long sys_getpgid(u32); long sys_getpgrp(void);
 long sys_setsid(void); long sys_getsid(u32);
 /* sys_signal.c */
@@ -49,7 +50,7 @@ long sys_pause(void); long sys_rt_sigsuspend(u32, u32); long sys_alarm(u32); lon
 /* sys_time.c */
 long sys_time(u32); long sys_gettimeofday(u32, u32); long sys_clock_gettime(u32, u32);
 long sys_clock_gettime64(u32, u32); long sys_clock_getres(u32, u32);
-long sys_nanosleep(u32, u32); long sys_clock_nanosleep64(u32, u32, u32, u32); long sys_times(u32);
+long sys_nanosleep(u32, u32); long sys_clock_nanosleep64(u32, u32, u32, u32); long sys_clock_nanosleep(u32, u32, u32, u32); long sys_times(u32);
 /* sys_info.c */
 long sys_uname(u32); long sys_sysinfo(u32); long sys_ugetrlimit(u32, u32);
 long sys_prlimit64(u32, u32, u32, u32); long sys_getrandom(u32, u32, u32); long sys_umask(u32);

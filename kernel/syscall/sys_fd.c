@@ -134,7 +134,7 @@ static long dup_to(u32 oldfd, u32 newfd, bool cloexec, bool is_dup3) {
     if (oldfd == newfd)
         return is_dup3 ? -EINVAL : (long)newfd;
     file_get(f);
-    if (current->files[newfd])
+    if (fd_file(current, (int)newfd))
         fd_close(current, (int)newfd);
     return fd_install(current, f, (int)newfd, cloexec);
 }
@@ -163,12 +163,9 @@ long sys_fcntl(u32 fd, u32 cmd, u32 arg) {
             file_put(f);
         return nfd;
     case F_GETFD:
-        return (current->cloexec >> fd) & 1 ? FD_CLOEXEC : 0;
+        return fd_cloexec(current, (int)fd) ? FD_CLOEXEC : 0;
     case F_SETFD:
-        if (arg & FD_CLOEXEC)
-            current->cloexec |= 1ull << fd;
-        else
-            current->cloexec &= ~(1ull << fd);
+        fd_set_cloexec(current, (int)fd, arg & FD_CLOEXEC);
         return 0;
     case F_GETFL:
         return f->flags & ~O_CLOEXEC;

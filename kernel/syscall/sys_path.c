@@ -77,7 +77,7 @@ static long stat_in(struct inode *base, const char *path, bool nofollow, u32 ubu
 static long stat_fd(u32 fd, u32 ubuf, bool statx) {
     if ((int)fd == AT_FDCWD) {
         struct kstat st;
-        int err = vfs_stat(current->cwd, ".", false, &st);
+        int err = vfs_stat(current->fs->cwd, ".", false, &st);
         return err ? err : statx ? stat_to_statx(&st, ubuf) : stat_to_user64(&st, ubuf);
     }
     struct file *f = fd_file(current, (int)fd);

@@ -16,7 +16,7 @@ long sys_rt_sigaction(u32 sig, u32 uact, u32 uold, u32 setsize) {
         return -EINVAL;
     if (sig < 1 || sig > NSIG)
         return -EINVAL;
-    struct k_sigaction *ka = &current->sigactions[sig - 1];
+    struct k_sigaction *ka = &current->sighand->action[sig - 1];
     if (uold && copy_to_user((void *)uold, ka, sizeof *ka))
         return -EFAULT;
     if (!uact)
@@ -59,7 +59,7 @@ long sys_rt_sigprocmask(u32 how, u32 uset, u32 uold, u32 setsize) {
 /* pause(): sleeps until a signal that is not ignored arrives; always -EINTR. */
 long sys_pause(void) {
     while (!signal_pending(current))
-        sleep_on(current->sigactions);
+        sleep_on(&current->sig_pending);
     return -EINTR;
 }
 
@@ -78,6 +78,6 @@ long sys_rt_sigsuspend(u32 umask, u32 setsize) {
     current->saved_mask_valid = true;
     current->sig_blocked = mask & ~UNBLOCKABLE;
     while (!signal_pending(current))
-        sleep_on(current->sigactions);
+        sleep_on(&current->sig_pending);
     return -EINTR;
 }

@@ -127,6 +127,21 @@ long sys_clock_nanosleep64(u32 clock, u32 flags, u32 ureq, u32 urem) {
     return r;
 }
 
+/* The 32-bit-time clock_nanosleep (267), which glibc still calls in some paths. */
+long sys_clock_nanosleep(u32 clock, u32 flags, u32 ureq, u32 urem) {
+    struct timespec32 req;
+    if (copy_from_user(&req, (void *)ureq, sizeof req))
+        return -EFAULT;
+    uint64_t left;
+    long r = nanosleep_common(req.sec, req.nsec, flags & TIMER_ABSTIME, clock, &left);
+    if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
+        struct timespec32 rem = {(int32_t)(left / NSEC_PER_SEC), (int32_t)(left % NSEC_PER_SEC)};
+        if (copy_to_user((void *)urem, &rem, sizeof rem))
+            return -EFAULT;
+    }
+    return r;
+}
+
 long sys_times(u32 ubuf) {
     struct tms32 t = {(int32_t)current->utime, (int32_t)current->stime, 0, 0};
     if (ubuf && copy_to_user((void *)ubuf, &t, sizeof t))

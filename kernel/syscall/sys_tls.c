@@ -4,6 +4,7 @@
 #include "syscall/syscall.h"
 #include "proc/proc.h"
 #include "proc/switch.h"
+#include "syscall/sys_tls.h"
 #include "arch/i386/gdt.h"
 #include "mm/uaccess.h"
 #include "lib/errno.h"
@@ -49,13 +50,13 @@ static int free_slot(struct proc *p) {
     return -ESRCH;
 }
 
-long sys_set_thread_area(u32 uinfo) {
+int tls_set_from_user(struct proc *p, uint32_t uinfo) {
     struct user_desc u;
     if (copy_from_user(&u, (void *)uinfo, sizeof u))
         return -EFAULT;
     int idx = (int)u.entry_number;
     if (idx == -1) {
-        idx = free_slot(current);
+        idx = free_slot(p);
         if (idx < 0)
             return idx;
         u.entry_number = (uint32_t)idx;
@@ -66,10 +67,13 @@ long sys_set_thread_area(u32 uinfo) {
         return -EINVAL;
     if (u.contents == 3 && !u.seg_not_present)
         return -EINVAL;
-    current->tls[idx - GDT_TLS_MIN] = encode(&u);
-    load_tls(current);
+    p->tls[idx - GDT_TLS_MIN] = encode(&u);
+    if (p == current)
+        load_tls(p);
     return 0;
 }
+
+long sys_set_thread_area(u32 uinfo) { return tls_set_from_user(current, uinfo); }
 
 long sys_get_thread_area(u32 uinfo) {
     struct user_desc u;

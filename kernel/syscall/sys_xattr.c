@@ -24,7 +24,7 @@ static int path_exists(u32 upath, bool nofollow) {
     int err = upath_copy(upath, p);
     struct kstat st;
     if (!err)
-        err = vfs_stat(current->cwd, p, nofollow, &st);
+        err = vfs_stat(current->fs->cwd, p, nofollow, &st);
     kfree(p);
     return err;
 }

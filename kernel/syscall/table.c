@@ -34,7 +34,7 @@ const syscall_fn syscall_table[NR_MAX] = {
     E(gettid, sys_gettid), E(tkill, sys_tkill), E(set_thread_area, sys_set_thread_area),
     E(get_thread_area, sys_get_thread_area), E(exit_group, sys_exit_group),
     E(set_tid_address, sys_set_tid_address), E(clock_gettime, sys_clock_gettime),
-    E(clock_getres, sys_clock_getres), E(tgkill, sys_tgkill), E(openat, sys_openat),
+    E(clock_getres, sys_clock_getres), E(clock_nanosleep, sys_clock_nanosleep), E(tgkill, sys_tgkill), E(openat, sys_openat),
     E(mkdirat, sys_mkdirat), E(fstatat64, sys_fstatat64), E(unlinkat, sys_unlinkat),
     E(renameat, sys_renameat), E(faccessat, sys_faccessat), E(pipe2, sys_pipe2),
     E(dup3, sys_dup3), E(prlimit64, sys_prlimit64), E(getrandom, sys_getrandom), E(statx, sys_statx),
@@ -56,7 +56,8 @@ const syscall_fn syscall_table[NR_MAX] = {
     E(getxattr, sys_getxattr), E(lgetxattr, sys_lgetxattr), E(fgetxattr, sys_fgetxattr),
     E(listxattr, sys_listxattr), E(llistxattr, sys_llistxattr), E(flistxattr, sys_flistxattr),
     E(removexattr, sys_removexattr), E(lremovexattr, sys_lremovexattr), E(fremovexattr, sys_fremovexattr),
+    E(futex, sys_futex), E(futex_time64, sys_futex_time64),
     /* Answered with ENOSYS on purpose, without a log line: glibc copes. */
-    E(set_robust_list, sys_enosys), E(rseq, sys_enosys), E(futex, sys_enosys),
+    E(set_robust_list, sys_enosys), E(rseq, sys_enosys),
     E(clone3, sys_enosys),   /* glibc falls back to clone */
 };

@@ -15,7 +15,7 @@ int upath_copy(u32 upath, char *buf) {
 
 int upath_base(int dirfd, const char *path, struct inode **base) {
     if (path[0] == '/' || dirfd == AT_FDCWD) {
-        *base = current->cwd;
+        *base = current->fs->cwd;
         return 0;
     }
     struct file *f = fd_file(current, dirfd);

@@ -15,6 +15,9 @@ $(BUILD)/glibc/%: tests/glibc/%.c
 	@echo '  GLIBC $<'
 	@$(CC) $(GLIBC_CFLAGS) -Werror -o $@ $<
 
+# threads: POSIX threads (-pthread; glibc 2.34+ has them in libc, so it is mostly a no-op).
+$(BUILD)/glibc/threads: GLIBC_CFLAGS += -pthread
+
 # dyn_NAME: dynamically linked (no -static), run on LingOS through /lib/ld-linux.so.2 and
 # the 32-bit glibc the root image stages from the host (user/user.mk).
 $(BUILD)/glibc/dyn_%: tests/glibc/dyn_%.c

@@ -99,7 +99,7 @@ glibc_build() { # SRC OUT
     [ -x "$2" ] && [ "$2" -nt "$1" ] && return 0
     static=-static
     case ${1##*/} in dyn_*) static= ;; esac
-    gcc -m32 $static -O2 -w -Itests/host -o "$2" "$1" 2>"$tmp/gcc.err" && return 0
+    gcc -m32 $static -O2 -w -pthread -Itests/host -o "$2" "$1" 2>"$tmp/gcc.err" && return 0
     fail "glibc build of $1" "gcc -m32 $static failed (is gcc-multilib installed?)" "$tmp/gcc.err"
     return 1
 }

@@ -81,7 +81,7 @@ static const char *state_name(char c) {
 void gen_status(struct seqbuf *s, struct proc *p) {
     char st = state_char(p);
     seq_printf(s, "Name:\t%s\nUmask:\t%04o\nState:\t%c (%s)\n", p->name, p->umask, st, state_name(st));
-    seq_printf(s, "Tgid:\t%d\nPid:\t%d\nPPid:\t%d\n", p->pid, p->pid, p->parent ? p->parent->pid : 0);
+    seq_printf(s, "Tgid:\t%d\nPid:\t%d\nPPid:\t%d\n", p->tgid, p->pid, p->parent ? p->parent->pid : 0);
     seq_printf(s, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
     if (p->mm) {
         struct vm_sizes z = vm_sizes(p->mm);

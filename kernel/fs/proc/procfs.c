@@ -171,10 +171,11 @@ static long dir_getdents(struct file *f, void *buf, size_t len) {
     if (!s->node.p) {
         for (unsigned i = 0; i < NROOT; i++)
             EMIT(PROC_ROOT_INO + 1 + i, root_files[i].name, DT_REG);
-        EMIT(PROC_PID_INO(current->pid), "self", DT_LNK);
-        for (int i = 0; i < NPROC; i++) {
+        EMIT(PROC_PID_INO(current->tgid), "self", DT_LNK);
+        for (int i = 0; i < NPROC; i++) {   /* one directory per thread group */
             struct proc *p = &proc_table[i];
-            if (p->state == P_UNUSED || p->state == P_ZOMBIE || p->state == P_EMBRYO)
+            if (p->state == P_UNUSED || p->state == P_EMBRYO || p->pid != p->tgid ||
+                (p->state == P_ZOMBIE && !proc_group_others(p)))
                 continue;
             snprintf(name, sizeof name, "%d", p->pid);
             EMIT(PROC_PID_INO(p->pid), name, DT_DIR);
@@ -239,7 +240,7 @@ long procfs_readlink(const char *rel, char *buf, size_t len) {
         return err;
     char tmp[PROC_EXE_MAX];
     if (n.self)
-        snprintf(tmp, sizeof tmp, "%d", n.p->pid);
+        snprintf(tmp, sizeof tmp, "%d", n.p->tgid);
     else if (n.exe)
         strlcpy(tmp, n.p->exe, sizeof tmp);
     else
