@@ -61,6 +61,18 @@ static void fill_parent(struct mm *mm) {
     KCHECK_EQ(mm->rss, RW_PAGES + 3);
 }
 
+/* A test parent filled by fill_parent and its fork. NULL when the fork failed: the
+ * failure is counted and the parent already cleaned up. */
+static struct mm *fork_filled(struct mm **parent) {
+    *parent = ktest_mm_begin();
+    fill_parent(*parent);
+    struct mm *child = mm_fork(*parent);
+    KCHECK(child != NULL);
+    if (!child)
+        KCHECK_EQ(ktest_mm_end(*parent), 0);
+    return child;
+}
+
 KTEST(cow_fork_shares_frames_read_only) {
     struct mm *parent = ktest_mm_begin();
     fill_parent(parent);
@@ -110,14 +122,9 @@ KTEST(cow_fork_shares_frames_read_only) {
 /* Writes from each side through copy_to_user (kernel-mode write faults at user
  * addresses): the first writer gets a copy, the last sharer just regains PTE_WRITE. */
 KTEST(cow_write_from_each_side) {
-    struct mm *parent = ktest_mm_begin();
-    fill_parent(parent);
-    struct mm *child = mm_fork(parent);
-    KCHECK(child != NULL);
-    if (!child) {
-        KCHECK_EQ(ktest_mm_end(parent), 0);
+    struct mm *parent, *child = fork_filled(&parent);
+    if (!child)
         return;
-    }
     uint32_t va = RW_VA + PAGE_SIZE, old_frame = pte_paddr(pte_of(parent, va));
     uint32_t cows = fault_stats.cow;
     ktest_poke(va + 8, 0x1111);                           /* the parent writes first */
@@ -162,14 +169,9 @@ KTEST(cow_write_from_each_side) {
 /* mm_copy_in and mm_zero_in write into an inactive mm: a shared page is unshared
  * first, the other side keeps its bytes, and a later write fault needs no copy. */
 KTEST(cow_copy_in_unshares) {
-    struct mm *parent = ktest_mm_begin();
-    fill_parent(parent);
-    struct mm *child = mm_fork(parent);
-    KCHECK(child != NULL);
-    if (!child) {
-        KCHECK_EQ(ktest_mm_end(parent), 0);
+    struct mm *parent, *child = fork_filled(&parent);
+    if (!child)
         return;
-    }
     uint32_t pid = 77;
     KCHECK_EQ(mm_copy_in(child, RW_VA + 16, &pid, sizeof pid), 0);   /* CLONE_CHILD_SETTID */
     KCHECK(!same_frame(parent, child, RW_VA));
@@ -198,14 +200,9 @@ KTEST(cow_copy_in_unshares) {
 /* munmap, madvise(DONTNEED) and mremap on shared pages drop or move one side's
  * reference only; mprotect to writable keeps a shared frame write-protected. */
 KTEST(cow_range_calls_leave_the_other_side) {
-    struct mm *parent = ktest_mm_begin();
-    fill_parent(parent);
-    struct mm *child = mm_fork(parent);
-    KCHECK(child != NULL);
-    if (!child) {
-        KCHECK_EQ(ktest_mm_end(parent), 0);
+    struct mm *parent, *child = fork_filled(&parent);
+    if (!child)
         return;
-    }
     KCHECK_EQ(mm_unmap_range(child, RW_VA, PAGE_SIZE), 0);
     KCHECK_EQ(mm_frame_refs(pte_of(parent, RW_VA)), 1);
     KCHECK_EQ(ktest_peek(RW_VA + 8), 0x100);
@@ -278,14 +275,9 @@ KTEST(cow_destroy_in_any_order) {
 /* With no frame left, a copy-on-write break fails and changes nothing: the write is
  * -EFAULT (SIGSEGV for a user write), both sides keep the shared frame. */
 KTEST(cow_break_without_memory) {
-    struct mm *parent = ktest_mm_begin();
-    fill_parent(parent);
-    struct mm *child = mm_fork(parent);
-    KCHECK(child != NULL);
-    if (!child) {
-        KCHECK_EQ(ktest_mm_end(parent), 0);
+    struct mm *parent, *child = fork_filled(&parent);
+    if (!child)
         return;
-    }
     void *head = NULL;
     for (void **p; (p = alloc_page());) {
         *p = head;
