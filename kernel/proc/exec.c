@@ -73,6 +73,7 @@ int exec_load(const char *path, struct exec_source *src, struct exec_args *args)
     signal_exec_reset(p);
     memset(p->tls, 0, sizeof p->tls);
     p->clear_child_tid = 0;      /* the address belonged to the old image (Linux does the same) */
+    p->sas_sp = p->sas_size = 0;   /* and so did the alternate signal stack */
     load_tls(p);
     proc_set_name(p, path);
     proc_set_cmdline(p, path, args->buf, argv_bytes(args));

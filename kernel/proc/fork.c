@@ -62,6 +62,8 @@ static int inherit(struct proc *c, struct proc *parent, uint32_t flags) {
         c->parent = parent->parent;
     } else {
         c->parent = proc_leader(parent);
+        c->sas_sp = parent->sas_sp;      /* fork keeps the alternate signal stack; */
+        c->sas_size = parent->sas_size;  /* a new thread starts without one */
     }
     return 0;
 }

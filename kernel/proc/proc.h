@@ -75,6 +75,7 @@ struct proc {
     uint64_t sig_forced;         /* pending because of a fault: delivered even if blocked */
     uint64_t saved_mask;         /* rt_sigsuspend: the mask to restore after the handler */
     bool saved_mask_valid;
+    uint32_t sas_sp, sas_size;   /* sigaltstack: the alternate signal stack (size 0: none) */
     uint64_t alarm_at;           /* alarm(): monotonic ns of SIGALRM, 0 for none */
     struct sighand *sighand;
     struct files *files;
@@ -108,6 +109,10 @@ struct proc *proc_leader(struct proc *p);
 /* Threads of p's group other than p that have not exited yet. */
 int proc_group_others(struct proc *p);
 void proc_set_name(struct proc *p, const char *path);
+/* True when sp lies on p's alternate signal stack. */
+static inline bool on_sigaltstack(const struct proc *p, uint32_t sp) {
+    return p->sas_size && sp - p->sas_sp < p->sas_size;
+}
 /* Records what /proc/PID/exe and /proc/PID/cmdline show (args: argv, NUL-separated). */
 void proc_set_cmdline(struct proc *p, const char *path, const char *args, uint32_t len);
 #endif

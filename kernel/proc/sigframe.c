@@ -68,8 +68,12 @@ static void put_retcode(uint8_t *code, uint32_t nr) {
 
 /* The frame's user address: below the interrupted esp, aligned so that the handler
  * sees esp + 4 on a 16-byte boundary, as after a call. */
-static uint32_t frame_address(const struct trapframe *tf, uint32_t size) {
-    return ((tf->esp - size + 4) & ~(uint32_t)(FRAME_ALIGN - 1)) - 4;
+static uint32_t frame_address(const struct trapframe *tf, const struct k_sigaction *ka,
+                              uint32_t size) {
+    uint32_t top = tf->esp;
+    if ((ka->flags & SA_ONSTACK) && current->sas_size && !on_sigaltstack(current, tf->esp))
+        top = current->sas_sp + current->sas_size;   /* sigaltstack(2) */
+    return ((top - size + 4) & ~(uint32_t)(FRAME_ALIGN - 1)) - 4;
 }
 
 static void enter_handler(struct trapframe *tf, uint32_t sp, uint32_t handler) {
@@ -84,7 +88,7 @@ static bool setup_plain(struct trapframe *tf, int sig, const struct k_sigaction 
                         uint64_t mask, uint32_t cr2) {
     struct sigframe32 f;
     memset(&f, 0, sizeof f);
-    uint32_t sp = frame_address(tf, sizeof f);
+    uint32_t sp = frame_address(tf, ka, sizeof f);
     f.sig = sig;
     save_context(&f.sc, tf, mask, cr2);
     f.extramask = (uint32_t)(mask >> 32);
@@ -102,7 +106,7 @@ static bool setup_rt(struct trapframe *tf, int sig, const struct k_sigaction *ka
                      uint64_t mask, uint32_t cr2) {
     struct rt_sigframe32 f;
     memset(&f, 0, sizeof f);
-    uint32_t sp = frame_address(tf, sizeof f);
+    uint32_t sp = frame_address(tf, ka, sizeof f);
     f.sig = sig;
     f.pinfo = sp + offsetof(struct rt_sigframe32, info);
     f.puc = sp + offsetof(struct rt_sigframe32, uc);

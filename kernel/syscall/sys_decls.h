@@ -46,7 +46,7 @@ long sys_setpgid(u32, u32); long sys_getpgid(u32); long sys_getpgrp(void);
 long sys_setsid(void); long sys_getsid(u32);
 /* sys_signal.c */
 long sys_rt_sigaction(u32, u32, u32, u32); long sys_rt_sigprocmask(u32, u32, u32, u32);
-long sys_pause(void); long sys_rt_sigsuspend(u32, u32); long sys_alarm(u32); long sys_sigreturn(void); long sys_rt_sigreturn(void);
+long sys_pause(void); long sys_rt_sigsuspend(u32, u32); long sys_sigaltstack(u32, u32); long sys_alarm(u32); long sys_sigreturn(void); long sys_rt_sigreturn(void);
 /* sys_time.c */
 long sys_time(u32); long sys_gettimeofday(u32, u32); long sys_clock_gettime(u32, u32);
 long sys_clock_gettime64(u32, u32); long sys_clock_getres(u32, u32);

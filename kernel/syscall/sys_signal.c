@@ -5,6 +5,7 @@
 #include "proc/signal.h"
 #include "proc/sched.h"
 #include "proc/sigframe.h"
+#include "arch/i386/trap.h"
 #include "mm/uaccess.h"
 #include "lib/errno.h"
 
@@ -80,4 +81,44 @@ long sys_rt_sigsuspend(u32 umask, u32 setsize) {
     while (!signal_pending(current))
         sleep_on(&current->sig_pending);
     return -EINTR;
+}
+
+#define SS_AUTODISARM (1u << 31)
+
+struct stack_abi {
+    uint32_t ss_sp;
+    int32_t ss_flags;
+    uint32_t ss_size;
+};
+
+/* sigaltstack: handlers installed with SA_ONSTACK run on this stack (sigframe.c). It
+ * cannot be changed while a handler runs on it (EPERM). */
+long sys_sigaltstack(u32 uss, u32 uold) {
+    uint32_t sp = current->tf ? current->tf->esp : 0;
+    bool on = on_sigaltstack(current, sp);
+    if (uold) {
+        struct stack_abi old = {current->sas_sp, current->sas_size ? (on ? SS_ONSTACK : 0) : SS_DISABLE,
+                                current->sas_size};
+        if (copy_to_user((void *)uold, &old, sizeof old))
+            return -EFAULT;
+    }
+    if (!uss)
+        return 0;
+    struct stack_abi ss;
+    if (copy_from_user(&ss, (void *)uss, sizeof ss))
+        return -EFAULT;
+    if (on)
+        return -EPERM;
+    uint32_t mode = (uint32_t)ss.ss_flags & ~SS_AUTODISARM;
+    if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+        return -EINVAL;
+    if (mode == SS_DISABLE) {
+        current->sas_sp = current->sas_size = 0;
+        return 0;
+    }
+    if (ss.ss_size < MINSIGSTKSZ)
+        return -ENOMEM;
+    current->sas_sp = ss.ss_sp;
+    current->sas_size = ss.ss_size;
+    return 0;
 }

@@ -25,7 +25,7 @@ const syscall_fn syscall_table[NR_MAX] = {
     E(sched_yield, sys_sched_yield), E(nanosleep, sys_nanosleep), E(mremap, sys_mremap),
     E(sigreturn, sys_sigreturn), E(rt_sigreturn, sys_rt_sigreturn),
     E(rt_sigaction, sys_rt_sigaction), E(rt_sigprocmask, sys_rt_sigprocmask), E(rt_sigsuspend, sys_rt_sigsuspend),
-    E(pread64, sys_pread64), E(pwrite64, sys_pwrite64), E(getcwd, sys_getcwd), E(vfork, sys_vfork), E(ugetrlimit, sys_ugetrlimit),
+    E(pread64, sys_pread64), E(pwrite64, sys_pwrite64), E(getcwd, sys_getcwd), E(sigaltstack, sys_sigaltstack), E(vfork, sys_vfork), E(ugetrlimit, sys_ugetrlimit),
     E(mmap2, sys_mmap2), E(truncate64, sys_truncate64), E(ftruncate64, sys_ftruncate64),
     E(stat64, sys_stat64), E(lstat64, sys_lstat64), E(fstat64, sys_fstat64),
     E(getuid32, sys_getuid), E(getgid32, sys_getuid), E(geteuid32, sys_getuid),

@@ -62,4 +62,13 @@ int sigaddset(sigset_t *set, int sig);
 int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
 __END_DECLS
+/* The alternate signal stack (sigaltstack(2)); layout as Linux i386's stack_t. */
+typedef struct {
+    void *ss_sp;
+    int ss_flags;
+    size_t ss_size;
+} stack_t;
+__BEGIN_DECLS
+int sigaltstack(const stack_t *ss, stack_t *old);
+__END_DECLS
 #endif

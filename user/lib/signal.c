@@ -101,3 +101,8 @@ int sigismember(const sigset_t *set, int sig) {
         return -1;
     return (set->__bits[w] & b) != 0;
 }
+
+/* The alternate signal stack for SA_ONSTACK handlers (sigaltstack 186). */
+int sigaltstack(const stack_t *ss, stack_t *old) {
+    return (int)sys_ret(sys2(SYS_sigaltstack, (long)ss, (long)old));
+}
