@@ -62,6 +62,8 @@
 #define SYS_fchown 95
 #define SYS_getpriority 96
 #define SYS_setpriority 97
+#define SYS_statfs 99
+#define SYS_fstatfs 100
 #define SYS_stat 106
 #define SYS_lstat 107
 #define SYS_fstat 108
@@ -136,6 +138,8 @@
 #define SYS_clock_gettime 265
 #define SYS_clock_getres 266
 #define SYS_clock_nanosleep 267
+#define SYS_statfs64 268
+#define SYS_fstatfs64 269
 #define SYS_tgkill 270
 #define SYS_utimes 271
 #define SYS_fadvise64_64 272

@@ -33,6 +33,12 @@ static inline uint32_t vfs_dev_minor(uint32_t dev) { return (dev & 0xff) | ((dev
 struct inode;
 struct super_block;
 
+/* What statfs reports of a file system (Linux's struct statfs64, by field). */
+struct kstatfs {
+    uint32_t type, bsize, namelen;
+    uint64_t blocks, bfree, bavail, files, ffree;
+};
+
 /* Called per directory entry; nonzero stops the listing (that entry is not consumed). */
 typedef int (*vfs_filldir_t)(void *ctx, const char *name, size_t len, uint32_t ino,
                              unsigned type, uint64_t next);
@@ -60,6 +66,7 @@ struct fs_ops {
     int (*symlink)(struct inode *dir, const char *name, size_t len, const char *target,
                    size_t tlen);
     int (*unmount)(struct super_block *sb);  /* clean on disk, then freed (vfs_shutdown) */
+    int (*statfs)(struct super_block *sb, struct kstatfs *st);
 };
 
 struct super_block {
@@ -147,4 +154,8 @@ int vfs_setattr(struct inode *cwd, const char *path, bool nofollow, const struct
 void vattr_prepare(uint32_t mode, struct vattr *a);
 /* The directory for chdir (a new reference): -ENOTDIR unless path is one. */
 int vfs_chdir(struct inode *cwd, const char *path, struct inode **out);
+/* statfs of the file system holding path (/proc and /dev report their magic numbers). */
+int vfs_statfs(struct inode *cwd, const char *path, struct kstatfs *st);
+/* statfs of the file system an open file lives on. */
+int vfs_fstatfs(struct file *f, struct kstatfs *st);
 #endif

@@ -113,10 +113,23 @@ static int e_symlink(struct inode *dir, const char *name, size_t len, const char
     return ext2_symlink(FS(dir), dir->ino, name, len, target, tlen, 0, 0, &ino);
 }
 
+#define EXT2_NAME_LEN 255
+
+/* Reserved blocks are free but not available to unprivileged users (f_bavail). */
+static int e_statfs(struct super_block *sb, struct kstatfs *st) {
+    const struct ext2_super *s = ext2_super(sb->fs);
+    uint64_t free = s->s_free_blocks_count, reserved = s->s_r_blocks_count;
+    *st = (struct kstatfs){EXT2_MAGIC, ext2_block_size(sb->fs), EXT2_NAME_LEN,
+                           s->s_blocks_count, free, free > reserved ? free - reserved : 0,
+                           s->s_inodes_count, s->s_free_inodes_count};
+    return 0;
+}
+
 const struct fs_ops ext2_fs_ops = {
     .lookup = e_lookup,   .getmode = e_getmode, .create = e_create,     .mkdir = e_mkdir,
     .unlink = e_unlink,   .rmdir = e_rmdir,     .link = e_link,         .rename = e_rename,
     .truncate = e_truncate, .stat = e_stat,     .read = e_read,         .write = e_write,
     .readlink = e_readlink, .readdir = e_readdir, .evict = e_evict,     .sync = e_sync,
     .setattr = e_setattr, .symlink = e_symlink, .unmount = e_unmount,
+    .statfs = e_statfs,
 };

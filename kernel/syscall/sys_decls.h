@@ -62,6 +62,9 @@ long sys_brk(u32); long sys_mmap2(u32, u32, u32, u32, u32, u32); long sys_old_mm
 long sys_munmap(u32, u32); long sys_mprotect(u32, u32, u32);
 long sys_mremap(u32, u32, u32, u32, u32); long sys_madvise(u32, u32, u32);
 long sys_mincore(u32, u32, u32);
+/* sys_statfs.c */
+long sys_statfs64(u32, u32, u32); long sys_fstatfs64(u32, u32, u32);
+long sys_statfs(u32, u32); long sys_fstatfs(u32, u32);
 /* sys_poll.c */
 long sys_poll(u32, u32, u32); long sys_ppoll(u32, u32, u32, u32, u32);
 long sys_ppoll_time64(u32, u32, u32, u32, u32); long sys_select(u32, u32, u32, u32, u32);
