@@ -13,6 +13,7 @@
 #include <sys/auxv.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "hello_common.h"
 
 extern char _start[];
 
@@ -70,15 +71,7 @@ int main(int argc, char **argv) {
     printf("loader mapped: %s\n", loader_mapped() ? "yes" : "no");
     printf("libc is shared: %s\n", object_base((void *)printf) != object_base((void *)main) ? "yes" : "no");
 
-    char *small = malloc(100), *big = malloc(1 << 20);
-    if (!small || !big) {
-        printf("malloc failed\n");
+    if (malloc_check())
         return 1;
-    }
-    strcpy(small, "small block");
-    memset(big, 'b', 1 << 20);
-    printf("malloc: %s, big[%d] = %c\n", small, (1 << 20) - 1, big[(1 << 20) - 1]);
-    free(big);
-    free(small);
     return run_child(argv[0]);
 }

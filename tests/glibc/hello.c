@@ -6,21 +6,13 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "hello_common.h"
 
 int main(void) {
     printf("hello, world\n");
 
-    /* Small blocks from the brk heap, a large one from mmap. */
-    char *small = malloc(100), *big = malloc(1 << 20);
-    if (!small || !big) {
-        printf("malloc failed\n");
+    if (malloc_check())
         return 1;
-    }
-    strcpy(small, "small block");
-    memset(big, 'b', 1 << 20);
-    printf("malloc: %s, big[%d] = %c\n", small, (1 << 20) - 1, big[(1 << 20) - 1]);
-    free(big);
-    free(small);
 
     fflush(stdout);
     pid_t pid = fork();
