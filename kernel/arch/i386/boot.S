@@ -49,6 +49,10 @@ _start:
     cmp $BOOT_TABLES, %ecx
     jb 2b
 
+    /* The multiboot spec leaves CR4 undefined: a loader may hand over PAE or PSE on,
+     * which would make the CPU read these two-level tables in another format. */
+    xor %eax, %eax
+    mov %eax, %cr4
     mov %ebx, %cr3
     mov %cr0, %eax
     or $(CR0_PG | CR0_WP), %eax
