@@ -17,6 +17,7 @@
 #include "arch/i386/cpu.h"
 #include "arch/i386/trap.h"
 #include "lib/errno.h"
+#include "syscall/rusage.h"
 #include "lib/printf.h"
 #include "lib/panic.h"
 
@@ -139,7 +140,7 @@ static bool wait_matches(struct proc *c, struct proc *me, int pid) {
  * at the user address ustatus (if not 0). Any thread may wait for the group's children;
  * a child counts as exited once its last thread is. Sleeps unless WNOHANG; -ECHILD with
  * no matching child; -EINTR if a signal arrives while waiting. */
-int proc_wait(int pid, uint32_t ustatus, int options) {
+int proc_wait(int pid, uint32_t ustatus, int options, uint32_t urusage) {
     struct proc *me = proc_leader(current);
     for (;;) {
         bool have_child = false;
@@ -151,8 +152,13 @@ int proc_wait(int pid, uint32_t ustatus, int options) {
             if (c->state != P_ZOMBIE || proc_group_others(c))
                 continue;
             int cpid = c->pid, st = c->exit_status;
+            struct rusage_abi ru = rusage_from_ticks(c->utime, c->stime);
             if (ustatus && copy_to_user((void *)ustatus, &st, sizeof st))
                 return -EFAULT;
+            if (urusage && copy_to_user((void *)urusage, &ru, sizeof ru))
+                return -EFAULT;
+            me->cutime += c->utime + c->cutime;
+            me->cstime += c->stime + c->cstime;
             proc_free(c);
             return cpid;
         }

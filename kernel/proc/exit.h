@@ -15,7 +15,8 @@ __attribute__((noreturn)) void proc_exit_signal(int sig);  /* killed by sig */
 /* exec from a thread (Linux's de_thread): the other threads are killed and waited for;
  * a non-leader caller takes over the leader's pid and parent. */
 void proc_de_thread(void);
-int proc_wait(int pid, uint32_t ustatus, int options);
+/* urusage: where to put the reaped child's struct rusage (0: nowhere). */
+int proc_wait(int pid, uint32_t ustatus, int options, uint32_t urusage);
 /* When init exits: the kernel reports and powers off (one-shot runs), set by init code. */
 extern void (*init_exit_hook)(int status);
 #endif

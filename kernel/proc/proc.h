@@ -91,6 +91,7 @@ struct proc {
     uint32_t cmdline_len;
     uint32_t start_jiffies;
     uint64_t utime, stime;       /* ticks spent in user and kernel mode */
+    uint64_t cutime, cstime;     /* the same of reaped children (and theirs), on the leader */
 };
 
 extern struct proc proc_table[NPROC];

@@ -3,6 +3,7 @@
  * getpriority/setpriority, msync, fadvise64_64. */
 #include "syscall/syscall.h"
 #include "syscall/sys_decls.h"
+#include "syscall/rusage.h"
 #include "proc/proc.h"
 #include "proc/files.h"
 #include "fs/file.h"
@@ -15,8 +16,6 @@
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)
 #define RUSAGE_THREAD 1
-#define RUSAGE_LONGS 14
-#define USEC_PER_TICK (1000000 / HZ)
 #define PR_SET_PDEATHSIG 1
 #define PR_GET_DUMPABLE 3
 #define PR_SET_DUMPABLE 4
@@ -28,23 +27,14 @@
 #define MS_SYNC 4
 #define POSIX_FADV_NOREUSE 5
 
-struct rusage_abi {
-    int32_t utime_sec, utime_usec, stime_sec, stime_usec;
-    int32_t rest[RUSAGE_LONGS];
-};
-
-/* CPU time of the caller (children are not accumulated yet: zeros). */
+/* CPU time of the caller, or of its reaped children (accumulated by wait4). */
 long sys_getrusage(u32 who, u32 ubuf) {
     int w = (int)who;
     if (w != RUSAGE_SELF && w != RUSAGE_CHILDREN && w != RUSAGE_THREAD)
         return -EINVAL;
-    struct rusage_abi r;
-    memset(&r, 0, sizeof r);
-    if (w != RUSAGE_CHILDREN) {
-        uint64_t u = current->utime * USEC_PER_TICK, s = current->stime * USEC_PER_TICK;
-        r.utime_sec = (int32_t)(u / 1000000), r.utime_usec = (int32_t)(u % 1000000);
-        r.stime_sec = (int32_t)(s / 1000000), r.stime_usec = (int32_t)(s % 1000000);
-    }
+    struct proc *l = w == RUSAGE_CHILDREN ? proc_leader(current) : current;
+    struct rusage_abi r = w == RUSAGE_CHILDREN ? rusage_from_ticks(l->cutime, l->cstime)
+                                               : rusage_from_ticks(l->utime, l->stime);
     return copy_to_user((void *)ubuf, &r, sizeof r);
 }
 

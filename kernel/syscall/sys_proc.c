@@ -42,10 +42,9 @@ long sys_exit(u32 code) { proc_exit(W_EXITCODE(code)); }
 long sys_exit_group(u32 code) { proc_exit_group(W_EXITCODE(code)); }
 
 long sys_wait4(u32 pid, u32 ustatus, u32 options, u32 rusage) {
-    (void)rusage;
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))
         return -EINVAL;
-    return proc_wait((int)pid, ustatus, (int)options);
+    return proc_wait((int)pid, ustatus, (int)options, rusage);
 }
 
 long sys_waitpid(u32 pid, u32 ustatus, u32 options) { return sys_wait4(pid, ustatus, options, 0); }

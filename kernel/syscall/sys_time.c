@@ -143,7 +143,9 @@ long sys_clock_nanosleep(u32 clock, u32 flags, u32 ureq, u32 urem) {
 }
 
 long sys_times(u32 ubuf) {
-    struct tms32 t = {(int32_t)current->utime, (int32_t)current->stime, 0, 0};
+    struct proc *l = proc_leader(current);
+    struct tms32 t = {(int32_t)current->utime, (int32_t)current->stime, (int32_t)l->cutime,
+                      (int32_t)l->cstime};
     if (ubuf && copy_to_user((void *)ubuf, &t, sizeof t))
         return -EFAULT;
     return (long)jiffies;
