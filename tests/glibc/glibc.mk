@@ -16,7 +16,7 @@ $(BUILD)/glibc/%: tests/glibc/%.c
 	@$(CC) $(GLIBC_CFLAGS) -Werror -o $@ $<
 
 # threads: POSIX threads (-pthread; glibc 2.34+ has them in libc, so it is mostly a no-op).
-$(BUILD)/glibc/threads $(BUILD)/glibc/threads_churn: GLIBC_CFLAGS += -pthread
+$(BUILD)/glibc/threads $(BUILD)/glibc/threads_churn $(BUILD)/glibc/threads_fork: GLIBC_CFLAGS += -pthread
 
 # dyn_NAME: dynamically linked (no -static), run on LingOS through /lib/ld-linux.so.2 and
 # the 32-bit glibc the root image stages from the host (user/user.mk).
