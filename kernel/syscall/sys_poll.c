@@ -4,6 +4,7 @@
  * to the tick as well. */
 #include "syscall/syscall.h"
 #include "syscall/sys_decls.h"
+#include "syscall/timespec.h"
 #include "abi/poll.h"
 #include "proc/proc.h"
 #include "proc/files.h"
@@ -100,17 +101,8 @@ static long long timespec_ns(u32 uts, bool wide) {
     if (!uts)
         return NO_TIMEOUT;
     int64_t sec, nsec;
-    if (wide) {
-        int64_t ts[2];
-        if (copy_from_user(ts, (void *)uts, sizeof ts))
-            return -EFAULT;
-        sec = ts[0], nsec = ts[1];
-    } else {
-        int32_t ts[2];
-        if (copy_from_user(ts, (void *)uts, sizeof ts))
-            return -EFAULT;
-        sec = ts[0], nsec = ts[1];
-    }
+    if (timespec_get(uts, wide, &sec, &nsec))
+        return -EFAULT;
     if (sec < 0 || nsec < 0 || nsec >= (int64_t)NSEC_PER_SEC)
         return -EINVAL;
     return sec * (long long)NSEC_PER_SEC + nsec;

@@ -2,6 +2,7 @@
  * clock_getres, nanosleep, clock_nanosleep, times. Timer resolution is one tick (10 ms)
  * for sleeps; clock reads are finer (the PIT counter). */
 #include "syscall/syscall.h"
+#include "syscall/timespec.h"
 #include "arch/i386/clock.h"
 #include "arch/i386/pit.h"
 #include "proc/proc.h"
@@ -15,7 +16,6 @@
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 
 struct timespec32 { int32_t sec, nsec; };
-struct timespec64 { int64_t sec, nsec; };
 struct timeval32 { int32_t sec, usec; };
 struct tms32 { int32_t utime, stime, cutime, cstime; };
 
@@ -51,21 +51,13 @@ long sys_gettimeofday(u32 utv, u32 utz) {
     return 0;
 }
 
-long sys_clock_gettime(u32 id, u32 uts) {
+static long clock_get(u32 id, u32 uts, bool wide) {
     long long ns = clock_read(id);
-    if (ns < 0)
-        return (long)ns;
-    struct timespec32 ts = {(int32_t)(ns / (long long)NSEC_PER_SEC), (int32_t)(ns % (long long)NSEC_PER_SEC)};
-    return copy_to_user((void *)uts, &ts, sizeof ts);
+    return ns < 0 ? (long)ns : timespec_put(uts, wide, (uint64_t)ns);
 }
 
-long sys_clock_gettime64(u32 id, u32 uts) {
-    long long ns = clock_read(id);
-    if (ns < 0)
-        return (long)ns;
-    struct timespec64 ts = {ns / (long long)NSEC_PER_SEC, ns % (long long)NSEC_PER_SEC};
-    return copy_to_user((void *)uts, &ts, sizeof ts);
-}
+long sys_clock_gettime(u32 id, u32 uts) { return clock_get(id, uts, false); }
+long sys_clock_gettime64(u32 id, u32 uts) { return clock_get(id, uts, true); }
 
 long sys_clock_getres(u32 id, u32 uts) {
     if (clock_read(id) < 0)
@@ -99,47 +91,26 @@ static long nanosleep_common(long long sec, long long nsec, bool absolute, u32 c
     return r;
 }
 
-long sys_nanosleep(u32 ureq, u32 urem) {
-    struct timespec32 req;
-    if (copy_from_user(&req, (void *)ureq, sizeof req))
+/* nanosleep and both clock_nanosleeps: the remaining time goes back to urem only
+ * when a relative sleep is interrupted. */
+static long sleep_call(u32 clock, u32 flags, u32 ureq, u32 urem, bool wide) {
+    int64_t sec, nsec;
+    if (timespec_get(ureq, wide, &sec, &nsec))
         return -EFAULT;
     uint64_t left;
-    long r = nanosleep_common(req.sec, req.nsec, false, CLOCK_MONOTONIC, &left);
-    if (r == -EINTR && urem) {
-        struct timespec32 rem = {(int32_t)(left / NSEC_PER_SEC), (int32_t)(left % NSEC_PER_SEC)};
-        if (copy_to_user((void *)urem, &rem, sizeof rem))
-            return -EFAULT;
-    }
+    bool absolute = flags & TIMER_ABSTIME;
+    long r = nanosleep_common(sec, nsec, absolute, clock, &left);
+    if (r == -EINTR && urem && !absolute && timespec_put(urem, wide, left))
+        return -EFAULT;
     return r;
 }
 
-long sys_clock_nanosleep64(u32 clock, u32 flags, u32 ureq, u32 urem) {
-    struct timespec64 req;
-    if (copy_from_user(&req, (void *)ureq, sizeof req))
-        return -EFAULT;
-    uint64_t left;
-    long r = nanosleep_common(req.sec, req.nsec, flags & TIMER_ABSTIME, clock, &left);
-    if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
-        struct timespec64 rem = {(int64_t)(left / NSEC_PER_SEC), (int64_t)(left % NSEC_PER_SEC)};
-        if (copy_to_user((void *)urem, &rem, sizeof rem))
-            return -EFAULT;
-    }
-    return r;
-}
-
-/* The 32-bit-time clock_nanosleep (267), which glibc still calls in some paths. */
+long sys_nanosleep(u32 ureq, u32 urem) { return sleep_call(CLOCK_MONOTONIC, 0, ureq, urem, false); }
 long sys_clock_nanosleep(u32 clock, u32 flags, u32 ureq, u32 urem) {
-    struct timespec32 req;
-    if (copy_from_user(&req, (void *)ureq, sizeof req))
-        return -EFAULT;
-    uint64_t left;
-    long r = nanosleep_common(req.sec, req.nsec, flags & TIMER_ABSTIME, clock, &left);
-    if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
-        struct timespec32 rem = {(int32_t)(left / NSEC_PER_SEC), (int32_t)(left % NSEC_PER_SEC)};
-        if (copy_to_user((void *)urem, &rem, sizeof rem))
-            return -EFAULT;
-    }
-    return r;
+    return sleep_call(clock, flags, ureq, urem, false);
+}
+long sys_clock_nanosleep64(u32 clock, u32 flags, u32 ureq, u32 urem) {
+    return sleep_call(clock, flags, ureq, urem, true);
 }
 
 long sys_times(u32 ubuf) {
