@@ -36,23 +36,16 @@ int truncate(const char *path, off_t len) {
                         (long)((unsigned long long)len >> 32)));
 }
 
-/* pread/pwrite as seek + transfer + seek back (no pread64 in the kernel yet). */
+/* pread/pwrite: one call that leaves the file position alone (pread64/pwrite64 take
+ * the 64-bit offset in two registers), so threads sharing the fd cannot race on it. */
 ssize_t pread(int fd, void *buf, size_t n, off_t off) {
-    off_t old = lseek(fd, 0, SEEK_CUR);
-    if (old < 0 || lseek(fd, off, SEEK_SET) < 0)
-        return -1;
-    ssize_t r = read(fd, buf, n);
-    lseek(fd, old, SEEK_SET);
-    return r;
+    return sys_ret(sys5(SYS_pread64, fd, (long)buf, (long)n, (long)off,
+                        (long)((unsigned long long)off >> 32)));
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off) {
-    off_t old = lseek(fd, 0, SEEK_CUR);
-    if (old < 0 || lseek(fd, off, SEEK_SET) < 0)
-        return -1;
-    ssize_t r = write(fd, buf, n);
-    lseek(fd, old, SEEK_SET);
-    return r;
+    return sys_ret(sys5(SYS_pwrite64, fd, (long)buf, (long)n, (long)off,
+                        (long)((unsigned long long)off >> 32)));
 }
 
 int ioctl(int fd, unsigned long req, ...) {

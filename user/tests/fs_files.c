@@ -447,11 +447,36 @@ TEST(cleanup_removes_everything) {
     CHECK_EQ(errno, ENOENT);
 }
 
+/* pread/pwrite work at an offset and leave the file position where it was; pipes
+ * cannot seek. */
+TEST(pread_and_pwrite_keep_the_position) {
+    int fd = open(t_path("p"), O_RDWR | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0);
+    CHECK_EQ(write(fd, "0123456789", 10), 10);
+    CHECK_EQ(lseek(fd, 2, SEEK_SET), 2);
+    char b[4] = {0};
+    CHECK_EQ(pread(fd, b, 3, 6), 3);
+    CHECK(!memcmp(b, "678", 3));
+    CHECK_EQ(pwrite(fd, "AB", 2, 8), 2);
+    CHECK_EQ(lseek(fd, 0, SEEK_CUR), 2);
+    CHECK_EQ(pread(fd, b, 4, 7), 3);
+    CHECK(!memcmp(b, "7AB", 3));
+    close(fd);
+    int p[2];
+    CHECK_EQ(pipe(p), 0);
+    CHECK_EQ(pread(p[0], b, 1, 0), -1);
+    CHECK_EQ(errno, ESPIPE);
+    close(p[0]);
+    close(p[1]);
+    unlink(t_path("p"));
+}
+
 int main(void) {
     umask(022);
     if (!t_make_tmpdir("files"))
         return 1;
     RUN(create_write_read_back);
+    RUN(pread_and_pwrite_keep_the_position);
     RUN(stat_and_fstat_describe_the_file);
     RUN(o_trunc_and_o_excl);
     RUN(o_append_writes_at_the_end);
