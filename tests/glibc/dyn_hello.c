@@ -35,28 +35,6 @@ static unsigned long object_base(void *addr) {
     return dladdr(addr, &info) ? (unsigned long)info.dli_fbase : 0;
 }
 
-static int run_child(char *self) {
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0) {
-        perror("fork");
-        return 1;
-    }
-    if (pid == 0) {
-        printf("child: running\n");
-        fflush(stdout);
-        execl(self, self, "exec", (char *)NULL);
-        _exit(99);
-    }
-    int status;
-    if (waitpid(pid, &status, 0) != pid) {
-        perror("waitpid");
-        return 1;
-    }
-    printf("parent: child exited with status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    return 0;
-}
-
 int main(int argc, char **argv) {
     if (argc > 1 && !strcmp(argv[1], "exec")) {
         printf("exec'd: dynamic again, loader mapped: %s\n", loader_mapped() ? "yes" : "no");
@@ -73,5 +51,5 @@ int main(int argc, char **argv) {
 
     if (malloc_check())
         return 1;
-    return run_child(argv[0]);
+    return fork_check(argv[0]);
 }

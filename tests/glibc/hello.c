@@ -14,22 +14,5 @@ int main(void) {
     if (malloc_check())
         return 1;
 
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0) {
-        perror("fork");
-        return 1;
-    }
-    if (pid == 0) {
-        printf("child: running\n");
-        fflush(stdout);
-        _exit(3);
-    }
-    int status;
-    if (waitpid(pid, &status, 0) != pid) {
-        perror("waitpid");
-        return 1;
-    }
-    printf("parent: child exited with status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    return 0;
+    return fork_check(NULL);
 }
